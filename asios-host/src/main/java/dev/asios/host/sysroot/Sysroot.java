@@ -1,0 +1,203 @@
+package dev.asios.host.sysroot;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one door to the kernel: every read of {@code /proc}, {@code /sys} and {@code /dev} goes
+ * through here. Paths are given as absolute host paths ({@code /sys/devices/system/cpu/online})
+ * and resolved under the root, which is {@code /} in production and a recorded tree in tests.
+ *
+ * <p>Symbolic links are followed inside the root: an absolute link target is taken relative to
+ * the root, so a recorded tree never escapes into the real host.
+ *
+ * <p>A missing file is an explicit absence ({@link Optional#empty()}); a file that exists but
+ * cannot be read (permission, I/O error) is also absent and is recorded in {@link #diagnostics()}.
+ * Thread-safe.
+ */
+public final class Sysroot {
+
+    private static final int MAX_LINK_HOPS = 40;
+
+    private final Path root;
+    private final Diagnostics diagnostics;
+
+    private Sysroot(Path root, Diagnostics diagnostics) {
+        this.root = root;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The running host: root {@code /}. */
+    public static Sysroot host() {
+        return new Sysroot(Path.of("/"), new Diagnostics());
+    }
+
+    /**
+     * A recorded tree or the host.
+     *
+     * @throws SysrootException if {@code root} does not exist, is not a folder, or has neither
+     *     {@code proc} nor {@code sys} in it
+     */
+    public static Sysroot of(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        if (!Files.exists(absolute)) {
+            throw new SysrootException("sysroot " + root + " does not exist; give a folder that holds a recorded proc/ and sys/ tree");
+        }
+        if (!Files.isDirectory(absolute)) {
+            throw new SysrootException("sysroot " + root + " is not a folder; give a folder that holds a recorded proc/ and sys/ tree");
+        }
+        if (!Files.isDirectory(absolute.resolve("sys")) && !Files.isDirectory(absolute.resolve("proc"))) {
+            throw new SysrootException("sysroot " + root + " is not a Linux tree: it has neither sys/ nor proc/ in it");
+        }
+        return new Sysroot(absolute, new Diagnostics());
+    }
+
+    /** The folder that stands for {@code /}. */
+    public Path root() {
+        return root;
+    }
+
+    /** True when this is the running host rather than a recorded tree. */
+    public boolean isHost() {
+        return root.getNameCount() == 0;
+    }
+
+    /** Where unreadable files and parse problems are recorded. */
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** The whole content of a file, or empty if it is missing or unreadable. */
+    public Optional<String> read(String hostPath) {
+        Path file = resolve(hostPath);
+        try {
+            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                diagnostics.warn(hostPath, "is a folder, expected a file");
+            } else {
+                diagnostics.warn(hostPath, "unreadable: " + describe(e));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** The content of a file with surrounding white space removed, or empty. */
+    public Optional<String> readTrimmed(String hostPath) {
+        return read(hostPath).map(String::strip);
+    }
+
+    /** True if the path exists (following links inside the root). */
+    public boolean exists(String hostPath) {
+        return Files.exists(resolve(hostPath));
+    }
+
+    /** True if the path is a folder (following links inside the root). */
+    public boolean isDirectory(String hostPath) {
+        return Files.isDirectory(resolve(hostPath));
+    }
+
+    /** Names in a folder, sorted; empty if the folder is missing or unreadable. */
+    public List<String> list(String hostDir) {
+        Path dir = resolve(hostDir);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path entry : stream) {
+                names.add(entry.getFileName().toString());
+            }
+        } catch (IOException e) {
+            diagnostics.warn(hostDir, "cannot list: " + describe(e));
+            return List.of();
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    /**
+     * The host path a link (or a path through links) points to, with every link resolved inside
+     * the root, for example {@code /sys/bus/pci/devices/0000:00:01.0} to
+     * {@code /sys/devices/pci0000:00/0000:00:01.0}. Empty if a component is missing.
+     */
+    public Optional<String> realPath(String hostPath) {
+        List<String> done = new ArrayList<>();
+        List<String> todo = new ArrayList<>(components(hostPath));
+        int hops = 0;
+        while (!todo.isEmpty()) {
+            String name = todo.removeFirst();
+            if (name.equals("..")) {
+                if (!done.isEmpty()) {
+                    done.removeLast();
+                }
+                continue;
+            }
+            done.add(name);
+            Path current = under(done);
+            if (Files.isSymbolicLink(current)) {
+                if (++hops > MAX_LINK_HOPS) {
+                    diagnostics.warn(hostPath, "too many levels of symbolic links");
+                    return Optional.empty();
+                }
+                String target;
+                try {
+                    target = Files.readSymbolicLink(current).toString();
+                } catch (IOException e) {
+                    diagnostics.warn(hostPath, "unreadable link: " + describe(e));
+                    return Optional.empty();
+                }
+                done.removeLast();
+                if (target.startsWith("/")) {
+                    done.clear();
+                }
+                todo.addAll(0, components(target));
+            } else if (!Files.exists(current, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("/" + String.join("/", done));
+    }
+
+    /** The file system path of a host path under the root; for callers that must hand a path to a tool. */
+    public Path resolve(String hostPath) {
+        if (!hostPath.startsWith("/")) {
+            throw new IllegalArgumentException("host path must be absolute: " + hostPath);
+        }
+        return root.resolve(hostPath.substring(1));
+    }
+
+    private Path under(List<String> parts) {
+        Path p = root;
+        for (String part : parts) {
+            p = p.resolve(part);
+        }
+        return p;
+    }
+
+    private static List<String> components(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+}
