@@ -1,0 +1,36 @@
+package dev.asios.cli;
+
+import dev.asios.cli.inspect.InspectCommand;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code asios} command: the entry point of every ASIOS feature. Each feature is a
+ * subcommand. User errors print one line to standard error and exit with a code from
+ * {@link ExitCodes}; they never print a stack trace.
+ */
+@Command(
+        name = "asios",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Makes a Linux host fit for AI work, keeps it fit, and proves it with numbers.",
+        subcommands = {InspectCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
+public final class AsiosCommand {
+
+    private AsiosCommand() {
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code; for tests and embedding. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new AsiosCommand());
+        cli.setExecutionExceptionHandler(new UserErrorHandler());
+        cli.setExitCodeExceptionMapper(ExitCodes::of);
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.asios.cli;
+
+import dev.asios.host.sysroot.SysrootException;
+
+/**
+ * The exit codes of {@code asios}, stable for scripts.
+ *
+ * <ul>
+ *   <li>0: success
+ *   <li>1: the command ran and found the host failing (for example a failed check)
+ *   <li>2: bad command line (unknown option, bad value)
+ *   <li>3: bad input: a sysroot that does not exist or is not a Linux tree, an unreadable file named by the user
+ *   <li>70: an internal error (a bug: please report it with the stack trace printed)
+ * </ul>
+ */
+public final class ExitCodes {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** The command ran and the host failed what was asked. */
+    public static final int HOST_FAILED = 1;
+    /** Bad command line. */
+    public static final int USAGE = 2;
+    /** Bad input named by the user. */
+    public static final int BAD_INPUT = 3;
+    /** A bug. */
+    public static final int INTERNAL = 70;
+
+    private ExitCodes() {
+    }
+
+    /** The exit code for an exception that escaped a command. */
+    public static int of(Throwable error) {
+        return error instanceof SysrootException || error instanceof UserException ? BAD_INPUT : INTERNAL;
+    }
+}

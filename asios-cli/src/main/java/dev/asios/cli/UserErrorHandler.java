@@ -1,0 +1,25 @@
+package dev.asios.cli;
+
+import dev.asios.host.sysroot.SysrootException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns exceptions from commands into output: a user error is one line on standard error, a bug
+ * is its stack trace with a request to report it.
+ */
+final class UserErrorHandler implements IExecutionExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception error, CommandLine cli, ParseResult parsed) {
+        if (error instanceof SysrootException || error instanceof UserException) {
+            cli.getErr().println("asios: " + error.getMessage());
+        } else {
+            cli.getErr().println("asios: internal error, please report it with this trace:");
+            error.printStackTrace(cli.getErr());
+        }
+        cli.getErr().flush();
+        return ExitCodes.of(error);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.asios.cli.inspect;
+
+import java.util.Locale;
+
+/** Byte counts for people: binary units with at most one decimal. */
+final class Bytes {
+
+    private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+
+    private Bytes() {
+    }
+
+    static String human(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < UNITS.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.1f", value))
+                + " " + UNITS[unit];
+    }
+}
