@@ -61,7 +61,7 @@ public final class NumaReader {
                 continue;
             }
             taken = taken.or(cpus.get());
-            nodes.add(node(index, cpus.get(), gpuMemory.get(index), tiers.get(index)));
+            nodes.add(node(index, cpus.get(), onlineCpus, gpuMemory.get(index), tiers.get(index)));
         }
         return new NumaTopology(nodes, distances(nodes), machinePools);
     }
@@ -81,7 +81,7 @@ public final class NumaReader {
         return indexes;
     }
 
-    private NumaNode node(int index, CpuSet cpus, String gpu, Integer tier) {
+    private NumaNode node(int index, CpuSet cpus, CpuSet onlineCpus, String gpu, Integer tier) {
         String dir = NODE_DIR + "/node" + index;
         Map<String, Long> meminfo = values.parsed(dir + "/meminfo", MeminfoParser::parse).orElse(Map.of());
         long total = meminfo.getOrDefault("MemTotal", 0L);
@@ -93,7 +93,7 @@ public final class NumaReader {
         return new NumaNode(
                 index,
                 kind,
-                cpus,
+                cpus.and(onlineCpus),
                 total,
                 free == null ? OptionalLong.empty() : OptionalLong.of(free),
                 new HugepageReader(values).read(dir + "/hugepages"),
