@@ -1,12 +1,15 @@
 package dev.asios.cli.inspect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.asios.host.findings.Finding;
+import dev.asios.host.findings.RuleBook;
 import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.sysroot.Diagnostics;
 import dev.asios.host.sysroot.Sysroot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,13 +43,15 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         Sysroot root = sysroot == null ? Sysroot.host() : Sysroot.of(sysroot);
         HostSnapshot host = new HostInspector(root).inspect();
+        List<Finding> findings = RuleBook.builtIn().evaluate(host);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             InspectJson renderer = new InspectJson();
-            out.println(renderer.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(renderer.render(host)));
+            out.println(renderer.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(renderer.render(host, findings)));
         } else {
             StringBuilder text = new StringBuilder();
             TopologyTextView.render(host, text);
+            FindingsTextView.render(findings, text);
             renderWarnings(host, text);
             out.print(text);
         }

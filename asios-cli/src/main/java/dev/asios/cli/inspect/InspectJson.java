@@ -7,6 +7,9 @@ import dev.asios.host.cpu.Cache;
 import dev.asios.host.cpu.CpuGroup;
 import dev.asios.host.cpu.CpuTopology;
 import dev.asios.host.cpu.Pu;
+import dev.asios.host.findings.Evidence;
+import dev.asios.host.findings.Finding;
+import dev.asios.host.findings.Fix;
 import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.numa.HugepagePool;
 import dev.asios.host.numa.NumaNode;
@@ -29,7 +32,7 @@ final class InspectJson {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    ObjectNode render(HostSnapshot host) {
+    ObjectNode render(HostSnapshot host, List<Finding> findings) {
         ObjectNode root = mapper.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("sysroot", host.sysroot());
@@ -41,6 +44,7 @@ final class InspectJson {
         root.set("pus", pus(host));
         root.set("caches", caches(host.cpu().caches()));
         root.set("numaNodes", numaNodes(host.numa()));
+        root.set("findings", findings(findings));
         root.set("warnings", warnings(host.warnings()));
         return root;
     }
@@ -128,6 +132,26 @@ final class InspectJson {
                 for (int j = 0; j < numa.nodes().size(); j++) {
                     distances.put(String.valueOf(numa.nodes().get(j).osIndex()), numa.distances().get(i).get(j));
                 }
+            }
+        }
+        return array;
+    }
+
+    private ArrayNode findings(List<Finding> findings) {
+        ArrayNode array = mapper.createArrayNode();
+        for (Finding finding : findings) {
+            ObjectNode node = array.addObject();
+            node.put("id", finding.id());
+            node.put("severity", finding.severity().name().toLowerCase());
+            node.put("title", finding.title());
+            ArrayNode evidence = node.putArray("evidence");
+            for (Evidence e : finding.evidence()) {
+                evidence.addObject().put("path", e.path()).put("value", e.value());
+            }
+            node.put("why", finding.why());
+            ArrayNode fixes = node.putArray("fixes");
+            for (Fix fix : finding.fixes()) {
+                fixes.addObject().put("kind", fix.kind().name().toLowerCase()).put("text", fix.text());
             }
         }
         return array;
