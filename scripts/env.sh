@@ -7,16 +7,16 @@ ASIOS_JDK_FEATURE=25
 asios_say() { printf 'asios: %s\n' "$*" >&2; }
 asios_die() { printf 'asios: %s\n' "$*" >&2; exit 3; }
 
-# Feature version (25, 17, ...) of a java binary, or nothing.
+# Feature version (25, 17, ...) of a JDK home, from its release file (no JVM start), or nothing.
 asios_java_feature() {
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null | head -n 1
 }
 
 asios_is_jdk25() {
   local home="$1"
   [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || return 1
   local feature
-  feature="$(asios_java_feature "$home/bin/java")"
+  feature="$(asios_java_feature "$home")"
   [ -n "$feature" ] && [ "$feature" -ge "$ASIOS_JDK_FEATURE" ]
 }
 

@@ -1,9 +1,11 @@
 package dev.asios.host.cpu;
 
 import dev.asios.host.parse.CpuSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The CPUs of a host: what they are and how they are grouped. Immutable.
@@ -13,7 +15,7 @@ import java.util.Set;
  * @param vendor the CPU vendor, when cpuinfo names one
  * @param model the CPU model name, when cpuinfo names one
  * @param aiFeatures the instruction set features that matter for AI kernels (AVX2, AVX-512
- *     family, AMX, SVE/SVE2, RVV, …), lower case as the kernel spells them
+ *     family, AMX, SVE/SVE2, RVV, …), lower case as the kernel spells them, sorted
  * @param packages sockets, in order of their first CPU
  * @param dies dies, where the kernel shows them and they differ from packages
  * @param clusters clusters (shared L2 or mesh tiles), where the kernel shows them and they differ
@@ -36,7 +38,7 @@ public record CpuTopology(
 
     /** Creates an immutable copy. */
     public CpuTopology {
-        aiFeatures = Set.copyOf(aiFeatures);
+        aiFeatures = Collections.unmodifiableSortedSet(new TreeSet<>(aiFeatures));
         packages = List.copyOf(packages);
         dies = List.copyOf(dies);
         clusters = List.copyOf(clusters);
