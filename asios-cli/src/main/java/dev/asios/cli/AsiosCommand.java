@@ -26,11 +26,16 @@ public final class AsiosCommand {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code; for tests and embedding. */
+    /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for running and for tests that capture its output. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new AsiosCommand());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         cli.setExitCodeExceptionMapper(ExitCodes::of);
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -1,6 +1,7 @@
 package dev.asios.cli;
 
 import dev.asios.host.sysroot.SysrootException;
+import picocli.CommandLine;
 
 /**
  * The exit codes of {@code asios}, stable for scripts.
@@ -31,6 +32,9 @@ public final class ExitCodes {
 
     /** The exit code for an exception that escaped a command. */
     public static int of(Throwable error) {
+        if (error instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
         return error instanceof SysrootException || error instanceof UserException ? BAD_INPUT : INTERNAL;
     }
 }
