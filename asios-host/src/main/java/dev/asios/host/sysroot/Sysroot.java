@@ -78,9 +78,18 @@ public final class Sysroot {
 
     /** The whole content of a file, or empty if it is missing or unreadable. */
     public Optional<String> read(String hostPath) {
+        return readBytes(hostPath).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The raw bytes of a binary file, such as a PCI function's {@code config} space, or empty if it
+     * is missing or unreadable. The kernel may return fewer bytes than the file's stated size (64 of
+     * the 4096 config-space bytes to a reader without root); callers check the length they got.
+     */
+    public Optional<byte[]> readBytes(String hostPath) {
         Path file = resolve(hostPath);
         try {
-            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -168,6 +177,24 @@ public final class Sysroot {
             }
         }
         return Optional.of("/" + String.join("/", done));
+    }
+
+    /**
+     * The target of a symbolic link as it is written (relative or absolute), without following
+     * it, for links whose name is the value, such as a PCI function's {@code driver} link
+     * ({@code ../../../bus/pci/drivers/nvidia}). Empty if the path is missing or not a link.
+     */
+    public Optional<String> readLink(String hostPath) {
+        Path link = resolve(hostPath);
+        if (!Files.isSymbolicLink(link)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readSymbolicLink(link).toString());
+        } catch (IOException e) {
+            diagnostics.warn(hostPath, "unreadable link: " + describe(e));
+            return Optional.empty();
+        }
     }
 
     /** The file system path of a host path under the root; for callers that must hand a path to a tool. */
