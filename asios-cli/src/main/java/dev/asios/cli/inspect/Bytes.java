@@ -16,7 +16,7 @@ final class Bytes {
         }
         double value = bytes;
         int unit = 0;
-        while (value >= 1024 && unit < UNITS.length - 1) {
+        while (value >= 1023.95 && unit < UNITS.length - 1) {
             value /= 1024;
             unit++;
         }

@@ -15,39 +15,46 @@ final class CpuTree {
     /** One item of the tree. */
     static final class Node {
         final int rank;
+        final int key;
         final String label;
         final CpuSet cpus;
         final List<Node> children = new ArrayList<>();
 
-        Node(int rank, String label, CpuSet cpus) {
+        Node(int rank, int key, String label, CpuSet cpus) {
             this.rank = rank;
+            this.key = key;
             this.label = label;
             this.cpus = cpus;
         }
     }
 
-    private record Item(int rank, String label, CpuSet cpus) {
+    private record Item(int rank, int key, String label, CpuSet cpus) {
     }
 
     private final List<Item> items = new ArrayList<>();
 
     /** Adds an item; a lower rank nests above a higher rank when the CPU sets are equal. */
     void add(int rank, String label, CpuSet cpus) {
+        add(rank, -1, label, cpus);
+    }
+
+    /** Adds an item with a key the renderer can use (for example a NUMA node's number). */
+    void add(int rank, int key, String label, CpuSet cpus) {
         if (!cpus.isEmpty()) {
-            items.add(new Item(rank, label, cpus));
+            items.add(new Item(rank, key, label, cpus));
         }
     }
 
     /** Builds the tree under a root that holds everything. */
     Node build(String rootLabel) {
-        Node root = new Node(-1, rootLabel, CpuSet.empty());
+        Node root = new Node(-1, -1, rootLabel, CpuSet.empty());
         List<Item> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparingInt((Item i) -> -i.cpus().size())
                 .thenComparingInt(Item::rank)
                 .thenComparingInt(i -> i.cpus().first()));
         for (Item item : sorted) {
             Node parent = deepestHolder(root, item.cpus());
-            parent.children.add(new Node(item.rank(), item.label(), item.cpus()));
+            parent.children.add(new Node(item.rank(), item.key(), item.label(), item.cpus()));
         }
         sortChildren(root);
         return root;

@@ -44,6 +44,10 @@ final class InspectJson {
         root.set("pus", pus(host));
         root.set("caches", caches(host.cpu().caches()));
         root.set("numaNodes", numaNodes(host.numa()));
+        DeviceJson devices = new DeviceJson(mapper);
+        root.set("pciDevices", devices.pciDevices(host.pci().devices()));
+        root.set("rdmaDevices", devices.rdmaDevices(host.pci().rdmaDevices()));
+        root.set("blockDevices", devices.blockDevices(host.blockDevices()));
         root.set("findings", findings(findings));
         root.set("warnings", warnings(host.warnings()));
         return root;

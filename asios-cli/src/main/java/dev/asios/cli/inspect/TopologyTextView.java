@@ -8,8 +8,10 @@ import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.numa.HugepagePool;
 import dev.asios.host.numa.NodeKind;
 import dev.asios.host.numa.NumaNode;
+import dev.asios.host.parse.CpuSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -52,15 +54,19 @@ final class TopologyTextView {
         if (!perCore.isEmpty()) {
             out.append("  per core: ").append(perCore).append('\n');
         }
+        Map<Integer, List<String>> devices = DevicesTextView.linesByNode(host);
         CpuTree.Node root = tree(host).build("machine");
         for (CpuTree.Node child : root.children) {
-            renderNode(child, "  ", out);
+            renderNode(child, "  ", devices, out);
         }
         for (NumaNode node : host.numa().nodes()) {
             if (node.kind() != NodeKind.CPU) {
                 out.append("  ").append(nodeLabel(node)).append('\n');
+                renderDevices(devices.get(node.osIndex()), "    ", out);
             }
         }
+        DevicesTextView.renderUnattachedAndCounts(host, devices, out);
+        DevicesTextView.renderBlockDevices(host.blockDevices(), out);
     }
 
     private static CpuTree tree(HostSnapshot host) {
@@ -68,7 +74,7 @@ final class TopologyTextView {
         CpuTopology cpu = host.cpu();
         cpu.packages().forEach(p -> tree.add(RANK_PACKAGE, "Package " + id(p, cpu.packages()), p.cpus()));
         cpu.dies().forEach(d -> tree.add(RANK_DIE, "Die " + id(d, cpu.dies()), d.cpus()));
-        host.numa().nodes().stream().filter(n -> n.kind() == NodeKind.CPU).forEach(n -> tree.add(RANK_NODE, nodeLabel(n), n.cpus()));
+        host.numa().nodes().stream().filter(n -> n.kind() == NodeKind.CPU).forEach(n -> tree.add(RANK_NODE, n.osIndex(), nodeLabel(n), n.cpus()));
         cpu.clusters().forEach(c -> tree.add(RANK_CLUSTER, "Cluster " + id(c, cpu.clusters()), c.cpus()));
         for (Cache cache : cpu.caches()) {
             if (cache.level() == 3 && cache.type() != CacheType.INSTRUCTION) {
@@ -78,16 +84,28 @@ final class TopologyTextView {
             }
         }
         cpu.cores().forEach(c -> tree.add(RANK_CORE, c.cpus().toList(), c.cpus()));
+        if (cpu.cores().isEmpty()) {
+            cpu.onlineCpus().stream().forEach(pu -> tree.add(RANK_CORE, "PU " + pu, CpuSet.of(pu)));
+        }
         return tree;
     }
 
-    private static void renderNode(CpuTree.Node node, String indent, StringBuilder out) {
+    private static void renderNode(CpuTree.Node node, String indent, Map<Integer, List<String>> devices, StringBuilder out) {
         out.append(indent).append(node.label).append("  cpus ").append(node.cpus).append('\n');
         List<CpuTree.Node> cores = node.children.stream().filter(c -> c.rank == RANK_CORE).toList();
         if (!cores.isEmpty()) {
             renderCores(cores, indent + "  ", out);
         }
-        node.children.stream().filter(c -> c.rank != RANK_CORE).forEach(c -> renderNode(c, indent + "  ", out));
+        node.children.stream().filter(c -> c.rank != RANK_CORE).forEach(c -> renderNode(c, indent + "  ", devices, out));
+        if (node.rank == RANK_NODE) {
+            renderDevices(devices.get(node.key), indent + "  ", out);
+        }
+    }
+
+    private static void renderDevices(List<String> lines, String indent, StringBuilder out) {
+        if (lines != null) {
+            lines.forEach(line -> out.append(indent).append("device ").append(line).append('\n'));
+        }
     }
 
     private static void renderCores(List<CpuTree.Node> cores, String indent, StringBuilder out) {

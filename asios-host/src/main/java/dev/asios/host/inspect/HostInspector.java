@@ -1,11 +1,16 @@
 package dev.asios.host.inspect;
 
+import dev.asios.host.block.BlockDevice;
+import dev.asios.host.block.BlockDeviceReader;
 import dev.asios.host.cpu.CpuTopology;
 import dev.asios.host.cpu.CpuTopologyReader;
 import dev.asios.host.numa.NumaReader;
 import dev.asios.host.numa.NumaTopology;
+import dev.asios.host.pci.PciReader;
+import dev.asios.host.pci.PciTopology;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.host.sysroot.SysrootValues;
+import java.util.List;
 
 /**
  * Reads a whole {@link HostSnapshot} from a sysroot. Never throws for a bad file: problems become
@@ -25,6 +30,8 @@ public final class HostInspector {
         SysrootValues values = new SysrootValues(sysroot);
         CpuTopology cpu = new CpuTopologyReader(values).read();
         NumaTopology numa = new NumaReader(values).read(cpu.onlineCpus());
-        return new HostSnapshot(sysroot.root().toString(), cpu, numa, sysroot.diagnostics().warnings());
+        PciTopology pci = new PciReader(values).read();
+        List<BlockDevice> blockDevices = new BlockDeviceReader(values).read();
+        return new HostSnapshot(sysroot.root().toString(), cpu, numa, pci, blockDevices, sysroot.diagnostics().warnings());
     }
 }

@@ -1,7 +1,9 @@
 package dev.asios.host.inspect;
 
+import dev.asios.host.block.BlockDevice;
 import dev.asios.host.cpu.CpuTopology;
 import dev.asios.host.numa.NumaTopology;
+import dev.asios.host.pci.PciTopology;
 import dev.asios.host.sysroot.Diagnostics;
 import java.util.List;
 
@@ -12,12 +14,21 @@ import java.util.List;
  * @param sysroot the root it was read from ({@code /} for the running host)
  * @param cpu CPUs, caches and their grouping
  * @param numa NUMA nodes, memory, hugepages and distances
+ * @param pci PCI functions (GPUs, NICs, NVMe, bridges, …) and RDMA devices
+ * @param blockDevices block devices with their queue settings
  * @param warnings files that were missing where expected, unreadable or garbled
  */
-public record HostSnapshot(String sysroot, CpuTopology cpu, NumaTopology numa, List<Diagnostics.Warning> warnings) {
+public record HostSnapshot(
+        String sysroot,
+        CpuTopology cpu,
+        NumaTopology numa,
+        PciTopology pci,
+        List<BlockDevice> blockDevices,
+        List<Diagnostics.Warning> warnings) {
 
     /** Creates an immutable copy. */
     public HostSnapshot {
+        blockDevices = List.copyOf(blockDevices);
         warnings = List.copyOf(warnings);
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asios.host.inspect.ConformanceDumps;
 import dev.asios.host.pci.PciAddress;
-import dev.asios.host.pci.SysfsTree;
 import dev.asios.host.sysroot.Diagnostics;
+import dev.asios.host.sysroot.SysfsTree;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.host.sysroot.SysrootValues;
 import java.nio.file.Path;

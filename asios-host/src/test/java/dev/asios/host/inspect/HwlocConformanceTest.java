@@ -8,10 +8,7 @@ import dev.asios.host.cpu.Pu;
 import dev.asios.host.numa.NodeKind;
 import dev.asios.host.numa.NumaNode;
 import dev.asios.host.pci.PciDevice;
-import dev.asios.host.pci.PciReader;
-import dev.asios.host.pci.PciTopology;
 import dev.asios.host.sysroot.Sysroot;
-import dev.asios.host.sysroot.SysrootValues;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,8 +65,7 @@ class HwlocConformanceTest {
         soft.assertThat(host.cpu().dataCaches(2)).as("l2Caches").hasSize(expected.get("l2Caches").asInt());
         soft.assertThat(comparable.stream().map(NumaNode::localMemoryBytes).sorted().toList())
                 .as("numaLocalMemoryBytes").isEqualTo(longs(expected.get("numaLocalMemoryBytes")));
-        PciTopology pci = new PciReader(new SysrootValues(Sysroot.of(root))).read();
-        soft.assertThat(pci.devices().stream().filter(d -> !d.pciBridge() && d.address().domain() <= 0xffff))
+        soft.assertThat(host.pci().devices().stream().filter(d -> !d.pciBridge() && d.address().domain() <= 0xffff))
                 .as("pciDevices").hasSize(expected.get("pciDevices").asInt());
         soft.assertAll();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sysroot.Diagnostics;
+import dev.asios.host.sysroot.SysfsTree;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.host.sysroot.SysrootValues;
 import java.nio.file.Path;

@@ -25,7 +25,7 @@ class SysrootTest {
 
     @Test
     void warnsWhenAFolderIsReadAsAFile() {
-        Sysroot sysroot = new SysfsTree(root).dir("/sys/kernel").sysroot();
+        Sysroot sysroot = new SysfsTree(root).folder("/sys/kernel").sysroot();
         assertThat(sysroot.read("/sys/kernel")).isEmpty();
         assertThat(sysroot.diagnostics().warnings()).singleElement().satisfies(w -> assertThat(w.path()).isEqualTo("/sys/kernel"));
     }
@@ -33,7 +33,7 @@ class SysrootTest {
     @Test
     void resolvesRelativeAndAbsoluteLinksInsideTheRoot() {
         Sysroot sysroot = new SysfsTree(root)
-                .dir("/sys/devices/pci0000:00/0000:00:01.0/0000:01:00.0")
+                .folder("/sys/devices/pci0000:00/0000:00:01.0/0000:01:00.0")
                 .link("/sys/bus/pci/devices/0000:01:00.0", "../../../devices/pci0000:00/0000:00:01.0/0000:01:00.0")
                 .link("/sys/class/x/abs", "/sys/devices/pci0000:00")
                 .sysroot();
@@ -45,7 +45,7 @@ class SysrootTest {
 
     @Test
     void stopsOnLinkLoops() {
-        Sysroot sysroot = new SysfsTree(root).dir("/sys").link("/sys/a", "b").link("/sys/b", "a").sysroot();
+        Sysroot sysroot = new SysfsTree(root).folder("/sys").link("/sys/a", "b").link("/sys/b", "a").sysroot();
         assertThat(sysroot.realPath("/sys/a")).isEmpty();
         assertThat(sysroot.diagnostics().warnings()).singleElement().satisfies(w -> assertThat(w.problem()).contains("symbolic links"));
     }
