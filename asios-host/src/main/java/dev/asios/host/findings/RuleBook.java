@@ -21,8 +21,12 @@ public final class RuleBook {
     /** The rules ASIOS ships. */
     public static RuleBook builtIn() {
         return new RuleBook(List.of(
+                new AcsRedirectRule(),
+                new GpuNicLocalityRule(),
                 new NoHugepagesRule(),
-                new OfflineCpusRule()));
+                new NvmeSchedulerRule(),
+                new OfflineCpusRule(),
+                new PcieLinkDegradedRule()));
     }
 
     /** The rules of this book. */
