@@ -37,7 +37,7 @@ final class ContainerDetector {
         if (values.sysroot().exists("/.dockerenv")) {
             return Virtualization.found(VirtualizationKind.CONTAINER, "docker", "/.dockerenv");
         }
-        Optional<String> systemd = values.string("/run/systemd/container").filter(name -> !name.isEmpty());
+        Optional<String> systemd = KernelFiles.name(values, "/run/systemd/container");
         if (systemd.isPresent()) {
             return Virtualization.found(VirtualizationKind.CONTAINER, systemd.get(), "/run/systemd/container");
         }

@@ -24,8 +24,8 @@ final class CpuIdleReader {
         String cpuidle = CPU_DIR + "/cpuidle";
         int first = onlineCpus.first();
         return new CpuIdle(
-                nonEmpty(cpuidle + "/current_driver"),
-                nonEmpty(cpuidle + "/current_governor").or(() -> nonEmpty(cpuidle + "/current_governor_ro")),
+                KernelFiles.name(values, cpuidle + "/current_driver"),
+                KernelFiles.name(values, cpuidle + "/current_governor").or(() -> KernelFiles.name(values, cpuidle + "/current_governor_ro")),
                 first < 0 ? OptionalInt.empty() : OptionalInt.of(first),
                 first < 0 ? List.of() : states(first),
                 values.longValue("/sys/module/intel_idle/parameters/max_cstate"),
@@ -47,7 +47,7 @@ final class CpuIdleReader {
     }
 
     private Optional<CState> state(String dir, int index) {
-        Optional<String> name = nonEmpty(dir + "/name");
+        Optional<String> name = KernelFiles.name(values, dir + "/name");
         OptionalLong latencyUs = values.longValue(dir + "/latency");
         if (name.isEmpty() || latencyUs.isEmpty()) {
             values.sysroot().diagnostics().warn(dir, "idle state without a readable name and latency; left out");
@@ -55,9 +55,5 @@ final class CpuIdleReader {
         }
         boolean disabled = values.parsed(dir + "/disable", KernelValueParser::parseFlag).orElse(false);
         return Optional.of(new CState(index, name.get(), latencyUs.getAsLong(), disabled));
-    }
-
-    private Optional<String> nonEmpty(String path) {
-        return values.string(path).filter(s -> !s.isEmpty());
     }
 }

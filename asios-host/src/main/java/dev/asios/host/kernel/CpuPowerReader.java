@@ -38,9 +38,9 @@ final class CpuPowerReader {
         Optional<String> driver = Optional.empty();
         Optional<String> preference = Optional.empty();
         if (dir != null) {
-            governor = nonEmpty(dir + "/scaling_governor");
-            driver = nonEmpty(dir + "/scaling_driver");
-            preference = nonEmpty(dir + "/energy_performance_preference");
+            governor = KernelFiles.name(values, dir + "/scaling_governor");
+            driver = KernelFiles.name(values, dir + "/scaling_driver");
+            preference = KernelFiles.name(values, dir + "/energy_performance_preference");
         }
         OptionalLong bias = values.longValue(CPU_DIR + "/cpu" + cpu + "/power/energy_perf_bias");
         if (governor.isEmpty() && driver.isEmpty() && preference.isEmpty() && bias.isEmpty()) {
@@ -68,9 +68,5 @@ final class CpuPowerReader {
             return boost;
         }
         return values.parsed(CPU_DIR + "/intel_pstate/no_turbo", KernelValueParser::parseFlag).map(noTurbo -> !noTurbo);
-    }
-
-    private Optional<String> nonEmpty(String path) {
-        return values.string(path).filter(s -> !s.isEmpty());
     }
 }

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * translated domains ({@code DMA}, {@code DMA-FQ}) isolate devices but add IOTLB work, which
  * matters for GPU and RDMA traffic. Immutable.
  *
- * @param units the IOMMU units in {@code /sys/class/iommu} ({@code dmar0}, {@code ivhd0}), sorted;
+ * @param hardwareUnits the IOMMU hardware units in {@code /sys/class/iommu} ({@code dmar0}, {@code ivhd0}), sorted;
  *     empty when the IOMMU is off or absent
  * @param bootParameters the IOMMU boot parameters given, name to value ({@code ""} for a bare
  *     flag): {@code intel_iommu}, {@code amd_iommu}, {@code iommu}, {@code iommu.passthrough},
@@ -25,7 +25,7 @@ import java.util.TreeMap;
  *     ({@code /sys/kernel/iommu_groups/N/type}: {@code identity}, {@code DMA}, {@code DMA-FQ}, …), sorted by type
  */
 public record Iommu(
-        List<String> units,
+        List<String> hardwareUnits,
         Map<String, String> bootParameters,
         Optional<Boolean> bootPassthrough,
         int groupCount,
@@ -33,14 +33,14 @@ public record Iommu(
 
     /** Creates an immutable copy. */
     public Iommu {
-        units = List.copyOf(units);
+        hardwareUnits = List.copyOf(hardwareUnits);
         bootParameters = Collections.unmodifiableMap(new TreeMap<>(bootParameters));
         groupTypes = Collections.unmodifiableMap(new TreeMap<>(groupTypes));
     }
 
     /** True if the kernel runs an IOMMU (it registered at least one unit). */
     public boolean present() {
-        return !units.isEmpty();
+        return !hardwareUnits.isEmpty();
     }
 
     /**

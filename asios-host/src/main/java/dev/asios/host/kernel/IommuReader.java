@@ -30,7 +30,7 @@ final class IommuReader {
         Map<String, Integer> types = new TreeMap<>();
         List<String> groups = values.sysroot().list(GROUPS).stream().filter(KernelText::isDigits).toList();
         for (String group : groups) {
-            values.string(GROUPS + "/" + group + "/type").filter(t -> !t.isEmpty()).ifPresent(type -> types.merge(type, 1, Integer::sum));
+            KernelFiles.name(values, GROUPS + "/" + group + "/type").ifPresent(type -> types.merge(type, 1, Integer::sum));
         }
         return new Iommu(values.sysroot().list("/sys/class/iommu"), boot, bootPassthrough(commandLine), groups.size(), types);
     }

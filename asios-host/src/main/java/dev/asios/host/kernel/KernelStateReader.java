@@ -51,9 +51,9 @@ public final class KernelStateReader {
     }
 
     private KernelInfo kernelInfo() {
-        Optional<String> banner = values.string("/proc/version").filter(s -> !s.isEmpty()).map(s -> s.lines().findFirst().orElse(s));
+        Optional<String> banner = KernelFiles.name(values, "/proc/version").map(s -> s.lines().findFirst().orElse(s));
         String releasePath = "/proc/sys/kernel/osrelease";
-        Optional<String> release = values.string(releasePath).filter(s -> !s.isEmpty());
+        Optional<String> release = KernelFiles.name(values, releasePath);
         if (release.isEmpty() && banner.isPresent()) {
             releasePath = "/proc/version";
             release = values.parsed(releasePath, KernelInfo::parseBannerRelease);

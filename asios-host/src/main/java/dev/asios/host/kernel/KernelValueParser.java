@@ -22,10 +22,13 @@ public final class KernelValueParser {
         };
     }
 
-    // Format: "2-5,8" or "" or "(null)" : isolated and nohz_full write "(null)" when no CPU is set
-    /** A sysfs CPU list in which {@code (null)} and the empty string both mean no CPU. */
+    // Format: "2-5,8", "", "(null)" or "\0\n" : isolated and nohz_full say "no CPU" in these ways across kernel versions
+    /**
+     * A sysfs CPU list in which {@code (null)}, the empty string and a lone NUL byte (what some
+     * older kernels print for an empty {@code nohz_full}) all mean no CPU.
+     */
     public static CpuSet parseSysfsCpuList(String text) {
-        String trimmed = text.strip();
+        String trimmed = text.replace('\0', ' ').strip();
         return trimmed.equals("(null)") ? CpuSet.empty() : CpuSet.parseList(trimmed);
     }
 

@@ -41,7 +41,7 @@ final class VirtualMachineDetector {
         if (flags.isPresent() && !hypervisorFlag) {
             return Virtualization.none("/proc/cpuinfo");
         }
-        Optional<String> xen = values.string("/sys/hypervisor/type").filter(t -> !t.isEmpty());
+        Optional<String> xen = KernelFiles.name(values, "/sys/hypervisor/type");
         if (xen.isPresent()) {
             return Virtualization.found(VirtualizationKind.VM, xen.get(), "/sys/hypervisor/type");
         }

@@ -14,7 +14,7 @@ class IommuReaderTest {
         SysTree tree = new SysTree(root).dir("/sys/class/iommu/ivhd0").dir("/sys/kernel/iommu_groups/0").dir("/sys/kernel/iommu_groups/devices");
         tree.file("/sys/kernel/iommu_groups/1/type", "identity\n").file("/sys/kernel/iommu_groups/2/type", "identity\n");
         Iommu iommu = read(tree, "amd_iommu=on iommu=nopt");
-        assertThat(iommu.units()).containsExactly("ivhd0");
+        assertThat(iommu.hardwareUnits()).containsExactly("ivhd0");
         assertThat(iommu.groupCount()).isEqualTo(3);
         assertThat(iommu.groupTypes()).isEqualTo(Map.of("identity", 2));
         assertThat(iommu.bootPassthrough()).contains(false);

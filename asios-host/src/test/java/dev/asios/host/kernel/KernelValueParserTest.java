@@ -27,6 +27,7 @@ class KernelValueParserTest {
     void sysfsListsTreatNullAndEmptyAsNone() {
         assertThat(KernelValueParser.parseSysfsCpuList("(null)\n")).isEqualTo(CpuSet.empty());
         assertThat(KernelValueParser.parseSysfsCpuList("\n")).isEqualTo(CpuSet.empty());
+        assertThat(KernelValueParser.parseSysfsCpuList("\0\n")).isEqualTo(CpuSet.empty());
         assertThat(KernelValueParser.parseSysfsCpuList("2-3,6\n")).isEqualTo(CpuSet.of(2, 3, 6));
         assertThatThrownBy(() -> KernelValueParser.parseSysfsCpuList("(nul")).isInstanceOf(ParseException.class);
     }
