@@ -1,6 +1,7 @@
 package dev.asios.host.sysroot;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -88,8 +89,10 @@ public final class Sysroot {
      */
     public Optional<byte[]> readBytes(String hostPath) {
         Path file = resolve(hostPath);
-        try {
-            return Optional.of(Files.readAllBytes(file));
+        // One large first read: integer sysctls in /proc/sys report size 0 and answer end-of-file
+        // to any read that does not start at offset 0, so a small first read would truncate them.
+        try (InputStream in = Files.newInputStream(file)) {
+            return Optional.of(in.readAllBytes());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
@@ -202,7 +205,11 @@ public final class Sysroot {
         if (!hostPath.startsWith("/")) {
             throw new IllegalArgumentException("host path must be absolute: " + hostPath);
         }
-        return root.resolve(hostPath.substring(1));
+        Path resolved = root.resolve(hostPath.replaceFirst("^/+", "")).normalize();
+        if (!resolved.startsWith(root)) {
+            throw new IllegalArgumentException("host path leaves the sysroot: " + hostPath);
+        }
+        return resolved;
     }
 
     private Path under(List<String> parts) {

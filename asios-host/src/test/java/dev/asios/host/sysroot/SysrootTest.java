@@ -51,6 +51,27 @@ class SysrootTest {
     }
 
     @Test
+    void neverResolvesOutsideTheRoot() {
+        Sysroot sysroot = new SysfsTree(root).folder("/sys").sysroot();
+        assertThat(sysroot.resolve("//etc/passwd").startsWith(root)).isTrue();
+        assertThatThrownBy(() -> sysroot.resolve("/sys/../../etc")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sysroot.resolve("relative")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("host")
+    void readsMultiDigitSysctlsWhole() throws Exception {
+        for (String sysctl : new String[] {"/proc/sys/vm/swappiness", "/proc/sys/kernel/sched_rt_runtime_us", "/proc/sys/kernel/pid_max"}) {
+            java.nio.file.Path file = java.nio.file.Path.of(sysctl);
+            if (Files.isReadable(file)) {
+                Process cat = new ProcessBuilder("cat", sysctl).start();
+                String expected = new String(cat.getInputStream().readAllBytes()).strip();
+                assertThat(Sysroot.host().readTrimmed(sysctl)).as(sysctl).contains(expected);
+            }
+        }
+    }
+
+    @Test
     void listsFolderNamesSorted() {
         Sysroot sysroot = new SysfsTree(root).file("/sys/b", "").file("/sys/a", "").sysroot();
         assertThat(sysroot.list("/sys")).containsExactly("a", "b");
