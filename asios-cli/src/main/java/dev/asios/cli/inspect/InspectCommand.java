@@ -51,6 +51,7 @@ public final class InspectCommand implements Callable<Integer> {
         } else {
             StringBuilder text = new StringBuilder();
             TopologyTextView.render(host, text);
+            KernelTextView.render(host.kernel(), text);
             FindingsTextView.render(findings, text);
             renderWarnings(host, text);
             out.print(text);

@@ -1,6 +1,9 @@
 package dev.asios.cli.inspect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asios.host.cpu.Cache;
@@ -14,6 +17,7 @@ import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.numa.HugepagePool;
 import dev.asios.host.numa.NumaNode;
 import dev.asios.host.numa.NumaTopology;
+import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sysroot.Diagnostics;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +34,11 @@ final class InspectJson {
     /** Version of the schema; raised on any incompatible change. */
     static final int SCHEMA_VERSION = 1;
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new Jdk8Module())
+            .registerModule(new SimpleModule("asios")
+                    .addSerializer(CpuSet.class, ToStringSerializer.instance)
+                    .addSerializer(new LowerCaseEnumSerializer()));
 
     ObjectNode render(HostSnapshot host, List<Finding> findings) {
         ObjectNode root = mapper.createObjectNode();
@@ -44,6 +52,7 @@ final class InspectJson {
         root.set("pus", pus(host));
         root.set("caches", caches(host.cpu().caches()));
         root.set("numaNodes", numaNodes(host.numa()));
+        root.set("kernel", mapper.valueToTree(host.kernel()));
         DeviceJson devices = new DeviceJson(mapper);
         root.set("pciDevices", devices.pciDevices(host.pci().devices()));
         root.set("rdmaDevices", devices.rdmaDevices(host.pci().rdmaDevices()));

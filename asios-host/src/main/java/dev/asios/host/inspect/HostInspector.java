@@ -4,6 +4,8 @@ import dev.asios.host.block.BlockDevice;
 import dev.asios.host.block.BlockDeviceReader;
 import dev.asios.host.cpu.CpuTopology;
 import dev.asios.host.cpu.CpuTopologyReader;
+import dev.asios.host.kernel.KernelState;
+import dev.asios.host.kernel.KernelStateReader;
 import dev.asios.host.numa.NumaReader;
 import dev.asios.host.numa.NumaTopology;
 import dev.asios.host.pci.PciReader;
@@ -32,6 +34,7 @@ public final class HostInspector {
         NumaTopology numa = new NumaReader(values).read(cpu.onlineCpus());
         PciTopology pci = new PciReader(values).read();
         List<BlockDevice> blockDevices = new BlockDeviceReader(values).read();
-        return new HostSnapshot(sysroot.root().toString(), cpu, numa, pci, blockDevices, sysroot.diagnostics().warnings());
+        KernelState kernel = new KernelStateReader(values).read(cpu.onlineCpus());
+        return new HostSnapshot(sysroot.root().toString(), cpu, numa, pci, blockDevices, kernel, sysroot.diagnostics().warnings());
     }
 }

@@ -2,6 +2,7 @@ package dev.asios.host.inspect;
 
 import dev.asios.host.block.BlockDevice;
 import dev.asios.host.cpu.CpuTopology;
+import dev.asios.host.kernel.KernelState;
 import dev.asios.host.numa.NumaTopology;
 import dev.asios.host.pci.PciTopology;
 import dev.asios.host.sysroot.Diagnostics;
@@ -16,6 +17,8 @@ import java.util.List;
  * @param numa NUMA nodes, memory, hugepages and distances
  * @param pci PCI functions (GPUs, NICs, NVMe, bridges, …) and RDMA devices
  * @param blockDevices block devices with their queue settings
+ * @param kernel kernel version, command line, memory policy, power, isolation, cgroups, IOMMU,
+ *     IRQs, virtualization and limits
  * @param warnings files that were missing where expected, unreadable or garbled
  */
 public record HostSnapshot(
@@ -24,6 +27,7 @@ public record HostSnapshot(
         NumaTopology numa,
         PciTopology pci,
         List<BlockDevice> blockDevices,
+        KernelState kernel,
         List<Diagnostics.Warning> warnings) {
 
     /** Creates an immutable copy. */
