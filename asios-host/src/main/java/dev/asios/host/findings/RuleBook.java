@@ -22,11 +22,27 @@ public final class RuleBook {
     public static RuleBook builtIn() {
         return new RuleBook(List.of(
                 new AcsRedirectRule(),
+                new CgroupVersionRule(),
+                new DeepCStatesRule(),
+                new GovernorRule(),
                 new GpuNicLocalityRule(),
+                new IommuTranslatedRule(),
+                new IrqbalanceIsolationRule(),
+                new IrqsOnIsolatedRule(),
+                new IsolatedWithoutNohzRule(),
+                new LockedMemoryRule(),
+                new NmiWatchdogRule(),
                 new NoHugepagesRule(),
+                new NumaBalancingRule(),
                 new NvmeSchedulerRule(),
                 new OfflineCpusRule(),
-                new PcieLinkDegradedRule()));
+                new OldKernelRule(),
+                new PcieLinkDegradedRule(),
+                new SwapOnRule(),
+                new ThpDefragStallsRule(),
+                new ThpDisabledRule(),
+                new VirtualizedRule(),
+                new ZoneReclaimRule()));
     }
 
     /** The rules of this book. */
