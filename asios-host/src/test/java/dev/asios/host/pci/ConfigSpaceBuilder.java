@@ -4,21 +4,21 @@ package dev.asios.host.pci;
  * Writes PCI configuration spaces for tests: a header, a standard capability list with a PCI
  * Express capability, and extended capabilities with an ACS capability.
  */
-final class ConfigSpaceBuilder {
+public final class ConfigSpaceBuilder {
 
     private final byte[] bytes;
 
-    ConfigSpaceBuilder(int size) {
+    public ConfigSpaceBuilder(int size) {
         bytes = new byte[size];
     }
 
-    ConfigSpaceBuilder headerType(int type) {
+    public ConfigSpaceBuilder headerType(int type) {
         bytes[0x0e] = (byte) type;
         return this;
     }
 
     /** A capability list holding one power-management capability at 0x40, then PCI Express at 0x60. */
-    ConfigSpaceBuilder pciExpress(int portTypeCode) {
+    public ConfigSpaceBuilder pciExpress(int portTypeCode) {
         bytes[0x06] = 0x10;
         bytes[0x34] = 0x40;
         bytes[0x40] = 0x01;
@@ -30,29 +30,29 @@ final class ConfigSpaceBuilder {
     }
 
     /** An extended capability header at {@code offset}. */
-    ConfigSpaceBuilder extended(int offset, int id, int next) {
+    public ConfigSpaceBuilder extended(int offset, int id, int next) {
         return int32(offset, id | 1 << 16 | next << 20);
     }
 
     /** ACS at {@code offset} with its capability and control registers, ending the list. */
-    ConfigSpaceBuilder acs(int offset, int capabilityBits, int controlBits) {
+    public ConfigSpaceBuilder acs(int offset, int capabilityBits, int controlBits) {
         extended(offset, 0x000d, 0);
         return int32(offset + 4, capabilityBits | controlBits << 16);
     }
 
-    ConfigSpaceBuilder int32(int offset, int value) {
+    public ConfigSpaceBuilder int32(int offset, int value) {
         for (int i = 0; i < 4; i++) {
             bytes[offset + i] = (byte) (value >>> (8 * i));
         }
         return this;
     }
 
-    ConfigSpaceBuilder set(int offset, int value) {
+    public ConfigSpaceBuilder set(int offset, int value) {
         bytes[offset] = (byte) value;
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         return bytes.clone();
     }
 }
