@@ -26,14 +26,18 @@ final class DevicesTextView {
 
     private static final Set<DeviceKind> LISTED = EnumSet.of(DeviceKind.GPU, DeviceKind.ACCELERATOR, DeviceKind.NIC, DeviceKind.NVME, DeviceKind.STORAGE);
 
-    /** Device lines by the NUMA node they are attached to; key -1 for devices without one. */
+    /**
+     * Device lines by the NUMA node they are attached to: the kernel's {@code numa_node}, else the
+     * node holding the device's local CPUs, else the only CPU node; key -1 for none of these.
+     */
     static Map<Integer, List<String>> linesByNode(HostSnapshot host) {
         int onlyNode = host.numa().cpuNodeCount() == 1
                 ? host.numa().nodes().stream().filter(n -> n.kind() == NodeKind.CPU).findFirst().orElseThrow().osIndex() : -1;
         Map<Integer, List<String>> byNode = new TreeMap<>();
         for (PciDevice device : host.pci().devices()) {
             if (LISTED.contains(device.kind())) {
-                int node = device.numaNode().orElse(onlyNode);
+                int node = device.numaNode().orElse(device.localCpus().filter(c -> !c.isEmpty())
+                        .flatMap(c -> host.numa().nodeOfCpu(c.first())).map(n -> n.osIndex()).orElse(onlyNode));
                 byNode.computeIfAbsent(node, k -> new ArrayList<>()).add(line(device, host));
             }
         }
@@ -80,6 +84,8 @@ final class DevicesTextView {
             line.append(String.format(" [%04x:%04x]", device.ids().vendorId().getAsInt(), device.ids().deviceId().getAsInt()));
         }
         device.driver().ifPresent(d -> line.append("  driver ").append(d));
+        host.numa().nodes().stream().filter(n -> n.gpuPciAddress().filter(device.address().toString()::equals).isPresent())
+                .forEach(n -> line.append("  memory on NUMA node ").append(n.osIndex()));
         if (!device.netDevices().isEmpty()) {
             line.append("  ").append(String.join(",", device.netDevices()));
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -24,6 +25,7 @@ import java.util.function.Function;
 public final class PciReader {
 
     private static final String DEVICES = "/sys/bus/pci/devices";
+    private static final String NVIDIA_GPUS = "/proc/driver/nvidia/gpus";
     private static final int MAX_NUMA_NODE = 0xffff;
 
     private final SysrootValues values;
@@ -38,6 +40,7 @@ public final class PciReader {
     /** Reads all PCI functions, by address, and all RDMA devices, by name. */
     public PciTopology read() {
         NetDeviceIndex netDevices = new NetDeviceIndex(sysroot);
+        Set<String> nvidiaGpus = Set.copyOf(sysroot.list(NVIDIA_GPUS));
         List<PciDevice> devices = new ArrayList<>();
         for (String name : sysroot.list(DEVICES)) {
             Optional<PciAddress> address = PciAddress.find(name);
@@ -45,7 +48,7 @@ public final class PciReader {
                 sysroot.diagnostics().warn(DEVICES + "/" + name, "is not a PCI address like 0000:3b:00.0; left out");
                 continue;
             }
-            devices.add(device(address.get(), DEVICES + "/" + name, netDevices));
+            devices.add(device(address.get(), DEVICES + "/" + name, netDevices, nvidiaGpus.contains(name)));
         }
         devices.sort(Comparator.comparing(PciDevice::address));
         return new PciTopology(devices, new RdmaReader(values, netDevices).read());
@@ -64,9 +67,14 @@ public final class PciReader {
         return bridgeClass && (headerType.isEmpty() || headerType.getAsInt() == 1);
     }
 
-    private PciDevice device(PciAddress address, String dir, NetDeviceIndex netDevices) {
+    private PciDevice device(PciAddress address, String dir, NetDeviceIndex netDevices, boolean listedByNvidiaDriver) {
         OptionalInt classCode = hexId(dir + "/class", 24);
-        PciIds ids = new PciIds(hexId(dir + "/vendor", 16), hexId(dir + "/device", 16),
+        OptionalInt vendor = hexId(dir + "/vendor", 16);
+        if (vendor.isEmpty() && listedByNvidiaDriver) {
+            // The NVIDIA driver lists only its own GPUs under /proc/driver/nvidia/gpus.
+            vendor = OptionalInt.of(DeviceKind.VENDOR_NVIDIA);
+        }
+        PciIds ids = new PciIds(vendor, hexId(dir + "/device", 16),
                 hexId(dir + "/subsystem_vendor", 16), hexId(dir + "/subsystem_device", 16));
         String configPath = dir + "/config";
         Optional<byte[]> config = sysroot.readBytes(configPath);

@@ -79,12 +79,13 @@ class PciReaderConformanceTest {
     }
 
     @Test
-    void readsFunctionsRecordedAsPlainFolders() {
+    void readsFunctionsRecordedAsPlainFoldersAndKnowsTheNvidiaDriversGpus() {
         PciTopology pci = read("nvidiagpunumanodes");
 
         assertThat(pci.devices()).hasSize(6).allSatisfy(d -> {
             assertThat(d.className()).isEqualTo("VGA compatible controller");
-            assertThat(d.ids().vendorId()).isEmpty();
+            assertThat(d.ids().vendorId()).as("from /proc/driver/nvidia/gpus").hasValue(DeviceKind.VENDOR_NVIDIA);
+            assertThat(d.kind()).isEqualTo(DeviceKind.GPU);
             assertThat(d.upstreamBridges()).isEmpty();
         });
         assertThat(pci.byAddress("0007:00:00.0").orElseThrow().localCpus()).contains(CpuSet.parseList("88-103"));
