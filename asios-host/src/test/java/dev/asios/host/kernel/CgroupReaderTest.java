@@ -2,6 +2,8 @@ package dev.asios.host.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asios.host.sysroot.SysfsTree;
+import dev.asios.host.sysroot.SysrootValues;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,34 +16,35 @@ class CgroupReaderTest {
 
     @Test
     void ubuntu2404IsV2OnlyWithIsolatedPartitions(@TempDir Path root) {
-        SysTree tree = KernelTrees.ubuntu2404(new SysTree(root));
-        Cgroups cgroups = new CgroupReader(tree.values()).read(KERNEL_6_8).orElseThrow();
+        SysrootValues values = KernelTrees.ubuntu2404(root).values();
+        Cgroups cgroups = new CgroupReader(values).read(KERNEL_6_8).orElseThrow();
         assertThat(cgroups.version()).isEqualTo(CgroupVersion.V2);
         assertThat(cgroups.mounts()).containsExactly(new CgroupMount(CgroupVersion.V2, "/sys/fs/cgroup",
                 List.of("cpu", "cpuset", "hugetlb", "io", "memory", "misc", "pids", "rdma"), Optional.empty()));
         assertThat(cgroups.cpusetOnV2()).isTrue();
         assertThat(cgroups.isolatedPartitions()).isTrue();
-        assertThat(new CgroupReader(tree.values()).read(Optional.of(new KernelVersion(5, 15, 0))).orElseThrow().isolatedPartitions()).isFalse();
-        assertThat(new CgroupReader(tree.values()).read(Optional.empty()).orElseThrow().isolatedPartitions()).isFalse();
-        assertThat(tree.warnings()).isEmpty();
+        assertThat(new CgroupReader(values).read(Optional.of(new KernelVersion(5, 15, 0))).orElseThrow().isolatedPartitions()).isFalse();
+        assertThat(new CgroupReader(values).read(Optional.empty()).orElseThrow().isolatedPartitions()).isFalse();
+        assertThat(values.sysroot().diagnostics().warnings()).isEmpty();
     }
 
     @Test
     void partitionsNeedCpusetEnabledForChildren(@TempDir Path root) {
-        SysTree tree = new SysTree(root)
+        SysfsTree tree = KernelTrees.empty(root)
                 .file("/proc/self/mountinfo", KernelTrees.UBUNTU_MOUNTINFO)
                 .file("/sys/fs/cgroup/cgroup.controllers", "cpuset cpu memory\n")
                 .file("/sys/fs/cgroup/cgroup.subtree_control", "cpu memory\n")
-                .dir("/sys/fs/cgroup/system.slice");
-        assertThat(new CgroupReader(tree.values()).read(KERNEL_6_8).orElseThrow().isolatedPartitions()).isFalse();
+                .folder("/sys/fs/cgroup/system.slice");
+        SysrootValues values = tree.values();
+        assertThat(new CgroupReader(values).read(KERNEL_6_8).orElseThrow().isolatedPartitions()).isFalse();
         tree.file("/sys/fs/cgroup/system.slice/cpuset.cpus.partition", "member\n");
-        assertThat(new CgroupReader(tree.values()).read(KERNEL_6_8).orElseThrow().isolatedPartitions()).isTrue();
+        assertThat(new CgroupReader(values).read(KERNEL_6_8).orElseThrow().isolatedPartitions()).isTrue();
     }
 
     @Test
     void v1HostListsControllersAndNamedHierarchies(@TempDir Path root) {
-        SysTree tree = new SysTree(root).file("/proc/self/mountinfo", KernelTrees.V1_MOUNTINFO);
-        Cgroups cgroups = new CgroupReader(tree.values()).read(KERNEL_6_8).orElseThrow();
+        SysrootValues values = KernelTrees.empty(root).file("/proc/self/mountinfo", KernelTrees.V1_MOUNTINFO).values();
+        Cgroups cgroups = new CgroupReader(values).read(KERNEL_6_8).orElseThrow();
         assertThat(cgroups.version()).isEqualTo(CgroupVersion.V1);
         assertThat(cgroups.mounts()).containsExactly(
                 new CgroupMount(CgroupVersion.V1, "/sys/fs/cgroup/systemd", List.of(), Optional.of("systemd")),
@@ -54,22 +57,24 @@ class CgroupReaderTest {
 
     @Test
     void hybridHostHasAnEmptyUnifiedHierarchy(@TempDir Path root) {
-        SysTree tree = new SysTree(root)
+        SysrootValues values = KernelTrees.empty(root)
                 .file("/proc/self/mountinfo", KernelTrees.V1_MOUNTINFO + "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n")
-                .file("/sys/fs/cgroup/unified/cgroup.controllers", "\n");
-        Cgroups cgroups = new CgroupReader(tree.values()).read(KERNEL_6_8).orElseThrow();
+                .file("/sys/fs/cgroup/unified/cgroup.controllers", "\n")
+                .values();
+        Cgroups cgroups = new CgroupReader(values).read(KERNEL_6_8).orElseThrow();
         assertThat(cgroups.version()).isEqualTo(CgroupVersion.HYBRID);
         assertThat(cgroups.mounts().getLast()).isEqualTo(new CgroupMount(CgroupVersion.V2, "/sys/fs/cgroup/unified", List.of(), Optional.empty()));
         assertThat(cgroups.cpusetOnV2()).isFalse();
-        assertThat(tree.warnings()).isEmpty();
+        assertThat(values.sysroot().diagnostics().warnings()).isEmpty();
     }
 
     @Test
     void usesProcMountsWithoutMountinfo(@TempDir Path root) {
-        SysTree tree = new SysTree(root)
+        SysrootValues values = KernelTrees.empty(root)
                 .file("/proc/mounts", "none /cgroup/memory cgroup rw,relatime,memory,release_agent=/x 0 0\nnone /cgroup/unified cgroup2 rw 0 0\n")
-                .file("/cgroup/unified/cgroup.controllers", "foo bar cpuset baz\n");
-        Cgroups cgroups = new CgroupReader(tree.values()).read(KERNEL_6_8).orElseThrow();
+                .file("/cgroup/unified/cgroup.controllers", "foo bar cpuset baz\n")
+                .values();
+        Cgroups cgroups = new CgroupReader(values).read(KERNEL_6_8).orElseThrow();
         assertThat(cgroups.version()).isEqualTo(CgroupVersion.HYBRID);
         assertThat(cgroups.mounts().getLast().controllers()).containsExactly("bar", "baz", "cpuset", "foo");
         assertThat(cgroups.cpusetOnV2()).isTrue();
@@ -77,18 +82,20 @@ class CgroupReaderTest {
 
     @Test
     void noCgroupMountIsNoneAndNoTableIsAbsent(@TempDir Path root) {
-        SysTree tree = new SysTree(root);
-        assertThat(new CgroupReader(tree.values()).read(KERNEL_6_8)).isEmpty();
+        SysfsTree tree = KernelTrees.empty(root);
+        SysrootValues values = tree.values();
+        assertThat(new CgroupReader(values).read(KERNEL_6_8)).isEmpty();
         tree.file("/proc/mounts", "proc /proc proc rw 0 0\n");
-        assertThat(new CgroupReader(tree.values()).read(KERNEL_6_8).orElseThrow().version()).isEqualTo(CgroupVersion.NONE);
+        assertThat(new CgroupReader(values).read(KERNEL_6_8).orElseThrow().version()).isEqualTo(CgroupVersion.NONE);
     }
 
     @Test
     void garbledTablesAndEscapingMountPointsAreWarnings(@TempDir Path root) {
-        SysTree tree = new SysTree(root).file("/proc/self/mountinfo", "22 1 0:21 / /proc rw\n");
-        assertThat(new CgroupReader(tree.values()).read(KERNEL_6_8)).isEmpty();
+        SysfsTree tree = KernelTrees.empty(root).file("/proc/self/mountinfo", "22 1 0:21 / /proc rw\n");
+        SysrootValues values = tree.values();
+        assertThat(new CgroupReader(values).read(KERNEL_6_8)).isEmpty();
         tree.file("/proc/self/mountinfo", "41 31 0:38 / /sys/../../etc rw - cgroup2 cgroup2 rw\n41 31 0:38 / relative rw - cgroup cgroup rw,cpu\n");
-        assertThat(new CgroupReader(tree.values()).read(KERNEL_6_8).orElseThrow().mounts()).isEmpty();
-        assertThat(tree.warnings()).hasSize(3).allMatch(w -> w.path().equals("/proc/self/mountinfo"));
+        assertThat(new CgroupReader(values).read(KERNEL_6_8).orElseThrow().mounts()).isEmpty();
+        assertThat(values.sysroot().diagnostics().warnings()).hasSize(3).allMatch(w -> w.path().equals("/proc/self/mountinfo"));
     }
 }

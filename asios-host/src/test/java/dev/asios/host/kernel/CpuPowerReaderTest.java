@@ -3,6 +3,8 @@ package dev.asios.host.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asios.host.parse.CpuSet;
+import dev.asios.host.sysroot.SysfsTree;
+import dev.asios.host.sysroot.SysrootValues;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +19,8 @@ class CpuPowerReaderTest {
 
     @Test
     void intelPstateHostWithCStates(@TempDir Path root) {
-        SysTree tree = KernelTrees.ubuntu2404(new SysTree(root));
-        CpuPower power = read(tree, CpuSet.of(0, 1, 2, 3), "processor.max_cstate=1 intel_idle.max_cstate=2 idle=poll");
+        SysrootValues values = KernelTrees.ubuntu2404(root).values();
+        CpuPower power = read(values, CpuSet.of(0, 1, 2, 3), "processor.max_cstate=1 intel_idle.max_cstate=2 idle=poll");
 
         assertThat(power.frequencies()).hasSize(4).allMatch(f -> f.governor().equals(Optional.of("powersave")));
         assertThat(power.frequencies().getFirst()).isEqualTo(new CpuFrequency(0, Optional.of("powersave"), Optional.of("intel_pstate"),
@@ -34,37 +36,39 @@ class CpuPowerReaderTest {
         assertThat(idle.bootProcessorMaxCstate()).isEqualTo(OptionalLong.of(1));
         assertThat(idle.bootIntelIdleMaxCstate()).isEqualTo(OptionalLong.of(2));
         assertThat(idle.bootIdle()).contains("poll");
-        assertThat(tree.warnings()).isEmpty();
+        assertThat(values.sysroot().diagnostics().warnings()).isEmpty();
     }
 
     @Test
     void virtualMachineWithoutCpufreq(@TempDir Path root) {
-        SysTree tree = new SysTree(root)
-                .dir(CPU + "/cpufreq")
+        SysrootValues values = KernelTrees.empty(root)
+                .folder(CPU + "/cpufreq")
                 .file(CPU + "/cpuidle/current_driver", "haltpoll\n")
                 .file(CPU + "/cpuidle/current_governor", "haltpoll\n")
                 .file(CPU + "/cpuidle/current_governor_ro", "haltpoll\n")
                 .file(CPU + "/cpu1/cpuidle/state0/name", "POLL\n").file(CPU + "/cpu1/cpuidle/state0/latency", "0\n")
-                .file(CPU + "/cpu1/cpuidle/state1/name", "haltpoll idle\n").file(CPU + "/cpu1/cpuidle/state1/latency", "1\n");
-        CpuPower power = read(tree, CpuSet.of(1), "");
+                .file(CPU + "/cpu1/cpuidle/state1/name", "haltpoll idle\n").file(CPU + "/cpu1/cpuidle/state1/latency", "1\n")
+                .values();
+        CpuPower power = read(values, CpuSet.of(1), "");
         assertThat(power.frequencies()).isEmpty();
         assertThat(power.boost()).isEmpty();
         assertThat(power.idle().driver()).contains("haltpoll");
         assertThat(power.idle().statesCpu()).isEqualTo(OptionalInt.of(1));
         assertThat(power.idle().states()).extracting(CState::name).containsExactly("POLL", "haltpoll idle");
         assertThat(power.idle().intelIdleMaxCstate()).isEmpty();
-        assertThat(tree.warnings()).isEmpty();
+        assertThat(values.sysroot().diagnostics().warnings()).isEmpty();
     }
 
     @Test
     void sharedPolicyFolderWithoutPerCpuLinks(@TempDir Path root) {
-        SysTree tree = new SysTree(root)
+        SysrootValues values = KernelTrees.empty(root)
                 .file(CPU + "/cpufreq/policy0/affected_cpus", "0 1\n")
                 .file(CPU + "/cpufreq/policy0/scaling_governor", "schedutil\n")
                 .file(CPU + "/cpufreq/policy0/scaling_driver", "cppc_cpufreq\n")
                 .file(CPU + "/cpufreq/boost", "0\n")
-                .file(CPU + "/intel_pstate/no_turbo", "0\n");
-        CpuPower power = read(tree, CpuSet.of(0, 1, 2), "");
+                .file(CPU + "/intel_pstate/no_turbo", "0\n")
+                .values();
+        CpuPower power = read(values, CpuSet.of(0, 1, 2), "");
         assertThat(power.frequencies()).extracting(CpuFrequency::cpu).containsExactly(0, 1);
         assertThat(power.frequencies()).allMatch(f -> f.driver().equals(Optional.of("cppc_cpufreq")) && f.energyPerformancePreference().isEmpty());
         assertThat(power.boost()).contains(false);
@@ -72,27 +76,30 @@ class CpuPowerReaderTest {
 
     @Test
     void stateFoldersSortNumericallyAndBrokenOnesAreWarned(@TempDir Path root) {
-        SysTree tree = new SysTree(root);
+        SysfsTree tree = KernelTrees.empty(root);
+        SysrootValues values = tree.values();
         for (int k : new int[] {0, 2, 10}) {
             tree.file(CPU + "/cpu0/cpuidle/state" + k + "/name", "S" + k + "\n").file(CPU + "/cpu0/cpuidle/state" + k + "/latency", k + "\n");
         }
-        tree.file(CPU + "/cpu0/cpuidle/state3/name", "S3\n").file(CPU + "/cpu0/cpuidle/state2/disable", "maybe\n").dir(CPU + "/cpu0/cpuidle/stateX");
-        List<CState> states = read(tree, CpuSet.of(0), "").idle().states();
+        tree.file(CPU + "/cpu0/cpuidle/state3/name", "S3\n").file(CPU + "/cpu0/cpuidle/state2/disable", "maybe\n").folder(CPU + "/cpu0/cpuidle/stateX");
+        List<CState> states = read(values, CpuSet.of(0), "").idle().states();
         assertThat(states).extracting(CState::index).containsExactly(0, 2, 10);
-        assertThat(tree.warnings()).extracting(w -> w.path()).containsExactlyInAnyOrder(CPU + "/cpu0/cpuidle/state3", CPU + "/cpu0/cpuidle/state2/disable");
+        assertThat(values.sysroot().diagnostics().warnings()).extracting(w -> w.path())
+                .containsExactlyInAnyOrder(CPU + "/cpu0/cpuidle/state3", CPU + "/cpu0/cpuidle/state2/disable");
     }
 
     @Test
     void garbledBoostAndBootValuesAreWarnings(@TempDir Path root) {
-        SysTree tree = new SysTree(root).file(CPU + "/cpufreq/boost", "on\n");
-        CpuPower power = read(tree, CpuSet.of(0), "processor.max_cstate=deep");
+        SysrootValues values = KernelTrees.empty(root).file(CPU + "/cpufreq/boost", "on\n").values();
+        CpuPower power = read(values, CpuSet.of(0), "processor.max_cstate=deep");
         assertThat(power.boost()).isEmpty();
         assertThat(power.idle().bootProcessorMaxCstate()).isEmpty();
-        assertThat(tree.warnings()).extracting(w -> w.path()).containsExactlyInAnyOrder(CPU + "/cpufreq/boost", "/proc/cmdline");
+        assertThat(values.sysroot().diagnostics().warnings()).extracting(w -> w.path())
+                .containsExactlyInAnyOrder(CPU + "/cpufreq/boost", "/proc/cmdline");
     }
 
-    private static CpuPower read(SysTree tree, CpuSet online, String commandLine) {
-        BootParameters boot = new BootParameters(CommandLineParser.parse(commandLine), tree.values().sysroot().diagnostics());
-        return new CpuPowerReader(tree.values()).read(online, boot);
+    private static CpuPower read(SysrootValues values, CpuSet online, String commandLine) {
+        BootParameters boot = new BootParameters(CommandLineParser.parse(commandLine), values.sysroot().diagnostics());
+        return new CpuPowerReader(values).read(online, boot);
     }
 }

@@ -2,6 +2,7 @@ package dev.asios.host.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.asios.host.sysroot.SysrootValues;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,11 @@ class IommuReaderTest {
 
     @Test
     void passthroughGroupsOverrideTheCommandLine(@TempDir Path root) {
-        SysTree tree = new SysTree(root).dir("/sys/class/iommu/ivhd0").dir("/sys/kernel/iommu_groups/0").dir("/sys/kernel/iommu_groups/devices");
-        tree.file("/sys/kernel/iommu_groups/1/type", "identity\n").file("/sys/kernel/iommu_groups/2/type", "identity\n");
-        Iommu iommu = read(tree, "amd_iommu=on iommu=nopt");
+        SysrootValues values = KernelTrees.empty(root)
+                .folder("/sys/class/iommu/ivhd0").folder("/sys/kernel/iommu_groups/0").folder("/sys/kernel/iommu_groups/devices")
+                .file("/sys/kernel/iommu_groups/1/type", "identity\n").file("/sys/kernel/iommu_groups/2/type", "identity\n")
+                .values();
+        Iommu iommu = read(values, "amd_iommu=on iommu=nopt");
         assertThat(iommu.hardwareUnits()).containsExactly("ivhd0");
         assertThat(iommu.groupCount()).isEqualTo(3);
         assertThat(iommu.groupTypes()).isEqualTo(Map.of("identity", 2));
@@ -23,26 +26,28 @@ class IommuReaderTest {
 
     @Test
     void mixedGroupsAreTranslated(@TempDir Path root) {
-        SysTree tree = new SysTree(root).file("/sys/kernel/iommu_groups/0/type", "identity\n").file("/sys/kernel/iommu_groups/1/type", "DMA\n");
-        assertThat(read(tree, "").passthrough()).contains(false);
-        assertThat(read(tree, "").groupTypes()).isEqualTo(Map.of("DMA", 1, "identity", 1));
+        SysrootValues values = KernelTrees.empty(root)
+                .file("/sys/kernel/iommu_groups/0/type", "identity\n").file("/sys/kernel/iommu_groups/1/type", "DMA\n")
+                .values();
+        assertThat(read(values, "").passthrough()).contains(false);
+        assertThat(read(values, "").groupTypes()).isEqualTo(Map.of("DMA", 1, "identity", 1));
     }
 
     @Test
     void withoutGroupsTheCommandLineDecides(@TempDir Path root) {
-        SysTree tree = new SysTree(root);
-        assertThat(read(tree, "intel_iommu=on iommu=pt").passthrough()).contains(true);
-        assertThat(read(tree, "iommu=force,pt").passthrough()).contains(true);
-        assertThat(read(tree, "iommu.passthrough=1 iommu.passthrough=0").passthrough()).contains(false);
-        assertThat(read(tree, "iommu.passthrough=on").bootPassthrough()).contains(true);
-        assertThat(read(tree, "iommu.passthrough=maybe").bootPassthrough()).isEmpty();
-        assertThat(read(tree, "intel_iommu=off").bootParameters()).isEqualTo(Map.of("intel_iommu", "off"));
-        assertThat(read(tree, "iommu.strict").bootParameters()).isEqualTo(Map.of("iommu.strict", ""));
-        assertThat(read(tree, "quiet").present()).isFalse();
-        assertThat(read(tree, "quiet").passthrough()).isEmpty();
+        SysrootValues values = KernelTrees.empty(root).values();
+        assertThat(read(values, "intel_iommu=on iommu=pt").passthrough()).contains(true);
+        assertThat(read(values, "iommu=force,pt").passthrough()).contains(true);
+        assertThat(read(values, "iommu.passthrough=1 iommu.passthrough=0").passthrough()).contains(false);
+        assertThat(read(values, "iommu.passthrough=on").bootPassthrough()).contains(true);
+        assertThat(read(values, "iommu.passthrough=maybe").bootPassthrough()).isEmpty();
+        assertThat(read(values, "intel_iommu=off").bootParameters()).isEqualTo(Map.of("intel_iommu", "off"));
+        assertThat(read(values, "iommu.strict").bootParameters()).isEqualTo(Map.of("iommu.strict", ""));
+        assertThat(read(values, "quiet").present()).isFalse();
+        assertThat(read(values, "quiet").passthrough()).isEmpty();
     }
 
-    private static Iommu read(SysTree tree, String commandLine) {
-        return new IommuReader(tree.values()).read(CommandLineParser.parse(commandLine));
+    private static Iommu read(SysrootValues values, String commandLine) {
+        return new IommuReader(values).read(CommandLineParser.parse(commandLine));
     }
 }

@@ -3,6 +3,7 @@ package dev.asios.host.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asios.host.parse.CpuSet;
+import dev.asios.host.sysroot.SysrootValues;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,34 +21,37 @@ class IrqReaderTest {
 
     @Test
     void readsListsThenMasksAndSkipsIrqsWithoutFolders(@TempDir Path root) {
-        SysTree tree = new SysTree(root)
+        SysrootValues values = KernelTrees.empty(root)
                 .file("/proc/interrupts", TABLE)
                 .file("/proc/irq/24/smp_affinity_list", "0-1\n")
                 .file("/proc/irq/24/effective_affinity_list", "0\n")
                 .file("/proc/irq/25/smp_affinity", "2\n")
                 .file("/proc/irq/25/effective_affinity", "00000002\n")
-                .file("/proc/irq/default_smp_affinity", "3\n");
-        Irqs irqs = new IrqReader(tree.values()).read();
+                .file("/proc/irq/default_smp_affinity", "3\n")
+                .values();
+        Irqs irqs = new IrqReader(values).read();
         assertThat(irqs.interrupts().orElseThrow().lines()).hasSize(4);
         assertThat(irqs.affinities()).containsOnlyKeys(24, 25);
         assertThat(irqs.affinities().get(24)).isEqualTo(new IrqAffinity(Optional.of(CpuSet.of(0, 1)), Optional.of(CpuSet.of(0))));
         assertThat(irqs.affinities().get(25)).isEqualTo(new IrqAffinity(Optional.of(CpuSet.of(1)), Optional.of(CpuSet.of(1))));
         assertThat(irqs.defaultAffinity()).contains(CpuSet.of(0, 1));
-        assertThat(tree.warnings()).isEmpty();
+        assertThat(values.sysroot().diagnostics().warnings()).isEmpty();
     }
 
     @Test
     void aFolderWithoutAffinityFilesHasEmptyAffinities(@TempDir Path root) {
-        SysTree tree = new SysTree(root).file("/proc/interrupts", TABLE).dir("/proc/irq/26");
-        Irqs irqs = new IrqReader(tree.values()).read();
+        SysrootValues values = KernelTrees.empty(root).file("/proc/interrupts", TABLE).folder("/proc/irq/26").values();
+        Irqs irqs = new IrqReader(values).read();
         assertThat(irqs.affinities()).containsEntry(26, new IrqAffinity(Optional.empty(), Optional.empty()));
         assertThat(irqs.defaultAffinity()).isEmpty();
     }
 
     @Test
     void garbledAffinityIsAWarning(@TempDir Path root) {
-        SysTree tree = new SysTree(root).file("/proc/interrupts", TABLE).file("/proc/irq/24/smp_affinity_list", "zero\n");
-        assertThat(new IrqReader(tree.values()).read().affinities().get(24).allowed()).isEmpty();
-        assertThat(tree.warnings()).extracting(w -> w.path()).containsExactly("/proc/irq/24/smp_affinity_list");
+        SysrootValues values = KernelTrees.empty(root)
+                .file("/proc/interrupts", TABLE).file("/proc/irq/24/smp_affinity_list", "zero\n")
+                .values();
+        assertThat(new IrqReader(values).read().affinities().get(24).allowed()).isEmpty();
+        assertThat(values.sysroot().diagnostics().warnings()).extracting(w -> w.path()).containsExactly("/proc/irq/24/smp_affinity_list");
     }
 }

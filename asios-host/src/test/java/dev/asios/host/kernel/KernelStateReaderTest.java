@@ -3,6 +3,7 @@ package dev.asios.host.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asios.host.parse.CpuSet;
+import dev.asios.host.sysroot.SysrootValues;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,10 @@ class KernelStateReaderTest {
 
     @Test
     void readsAnUbuntu2404ServerWithoutWarnings(@TempDir Path root) {
-        SysTree tree = KernelTrees.ubuntu2404(new SysTree(root));
-        KernelState state = tree.read(FOUR);
+        SysrootValues values = KernelTrees.ubuntu2404(root).values();
+        KernelState state = new KernelStateReader(values).read(FOUR);
 
-        assertThat(tree.warnings()).isEmpty();
+        assertThat(values.sysroot().diagnostics().warnings()).isEmpty();
         assertThat(state.kernel().release()).contains("6.8.0-45-generic");
         assertThat(state.kernel().version()).contains(new KernelVersion(6, 8, 0));
         assertThat(state.kernel().banner().orElseThrow()).contains("PREEMPT_DYNAMIC");
@@ -48,10 +49,10 @@ class KernelStateReaderTest {
 
     @Test
     void anEmptyTreeIsAllAbsenceAndNoWarning(@TempDir Path root) {
-        SysTree tree = new SysTree(root);
-        KernelState state = tree.read(CpuSet.empty());
+        SysrootValues values = KernelTrees.empty(root).values();
+        KernelState state = new KernelStateReader(values).read(CpuSet.empty());
 
-        assertThat(tree.warnings()).isEmpty();
+        assertThat(values.sysroot().diagnostics().warnings()).isEmpty();
         assertThat(state.kernel()).isEqualTo(new KernelInfo(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(state.memory().thpEnabled()).isEmpty();
         assertThat(state.memory().swapDevices()).isEmpty();
@@ -72,38 +73,42 @@ class KernelStateReaderTest {
 
     @Test
     void fallsBackToTheVersionBannerForTheRelease(@TempDir Path root) {
-        SysTree tree = new SysTree(root).file("/proc/version", "Linux version 4.14.0-49.el7a.ppc64le (root@wos243) (gcc 4.8.5) #1 SMP\n");
-        KernelInfo kernel = tree.read(CpuSet.of(0)).kernel();
+        SysrootValues values = KernelTrees.empty(root)
+                .file("/proc/version", "Linux version 4.14.0-49.el7a.ppc64le (root@wos243) (gcc 4.8.5) #1 SMP\n")
+                .values();
+        KernelInfo kernel = new KernelStateReader(values).read(CpuSet.of(0)).kernel();
         assertThat(kernel.release()).contains("4.14.0-49.el7a.ppc64le");
         assertThat(kernel.version()).contains(new KernelVersion(4, 14, 0));
-        assertThat(tree.warnings()).isEmpty();
+        assertThat(values.sysroot().diagnostics().warnings()).isEmpty();
     }
 
     @Test
     void warnsOnGarbledKernelFilesAndKeepsGoing(@TempDir Path root) {
-        SysTree tree = new SysTree(root)
+        SysrootValues values = KernelTrees.empty(root)
                 .file("/proc/sys/kernel/osrelease", "unknown\n")
                 .file("/proc/self/limits", "nothing here\n")
                 .file("/sys/kernel/mm/transparent_hugepage/enabled", "always madvise never\n")
                 .file("/proc/interrupts", "garbage\n")
-                .file("/proc/sys/vm/swappiness", "sixty\n");
-        KernelState state = tree.read(CpuSet.of(0));
+                .file("/proc/sys/vm/swappiness", "sixty\n")
+                .values();
+        KernelState state = new KernelStateReader(values).read(CpuSet.of(0));
         assertThat(state.kernel().release()).contains("unknown");
         assertThat(state.kernel().version()).isEmpty();
         assertThat(state.memory().thpEnabled()).isEmpty();
         assertThat(state.memory().swappiness()).isEmpty();
         assertThat(state.irqs().interrupts()).isEmpty();
-        assertThat(tree.warnings()).extracting(w -> w.path()).containsExactlyInAnyOrder(
+        assertThat(values.sysroot().diagnostics().warnings()).extracting(w -> w.path()).containsExactlyInAnyOrder(
                 "/proc/sys/kernel/osrelease", "/proc/self/limits", "/sys/kernel/mm/transparent_hugepage/enabled",
                 "/proc/interrupts", "/proc/sys/vm/swappiness");
     }
 
     @Test
     void readsSwapFromMeminfoEvenWithoutSwapAreas(@TempDir Path root) {
-        SysTree tree = new SysTree(root)
+        SysrootValues values = KernelTrees.empty(root)
                 .file("/proc/swaps", "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n")
-                .file("/proc/meminfo", "SwapTotal:             0 kB\nSwapFree:              0 kB\n");
-        MemoryPolicy memory = tree.read(CpuSet.of(0)).memory();
+                .file("/proc/meminfo", "SwapTotal:             0 kB\nSwapFree:              0 kB\n")
+                .values();
+        MemoryPolicy memory = new KernelStateReader(values).read(CpuSet.of(0)).memory();
         assertThat(memory.swapDevices()).contains(List.of());
         assertThat(memory.swapTotalBytes()).isEqualTo(OptionalLong.of(0));
         assertThat(memory.swapFreeBytes()).isEqualTo(OptionalLong.of(0));

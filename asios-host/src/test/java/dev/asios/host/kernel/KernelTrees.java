@@ -1,5 +1,8 @@
 package dev.asios.host.kernel;
 
+import dev.asios.host.sysroot.SysfsTree;
+import java.nio.file.Path;
+
 /** Whole machines as recorded trees, the layouts that the reader tests share. */
 final class KernelTrees {
 
@@ -20,18 +23,24 @@ final class KernelTrees {
     private KernelTrees() {
     }
 
+    /** A tree with empty {@code /proc} and {@code /sys} folders: a kernel that shows nothing yet. */
+    static SysfsTree empty(Path root) {
+        return new SysfsTree(root).folder("/proc").folder("/sys");
+    }
+
     /**
      * A two-socket Ubuntu 24.04 server, kernel 6.8, cgroup v2 only, intel_pstate in powersave with
      * C-states, IOMMU in DMA-FQ mode, irqbalance running, isolcpus on the command line.
      */
-    static SysTree ubuntu2404(SysTree tree) {
+    static SysfsTree ubuntu2404(Path root) {
+        SysfsTree tree = empty(root);
         ubuntuKernelAndMemory(tree);
         ubuntuCpus(tree);
         ubuntuDevicesAndProcesses(tree);
         return tree;
     }
 
-    private static void ubuntuKernelAndMemory(SysTree tree) {
+    private static void ubuntuKernelAndMemory(SysfsTree tree) {
         tree.file("/proc/sys/kernel/osrelease", "6.8.0-45-generic\n")
                 .file("/proc/version", "Linux version 6.8.0-45-generic (buildd@lcy02-amd64-115) (x86_64-linux-gnu-gcc-13 (Ubuntu 13.2.0-23ubuntu4) 13.2.0) #45-Ubuntu SMP PREEMPT_DYNAMIC Fri Aug 30 12:02:04 UTC 2024\n")
                 .file("/proc/cmdline", "BOOT_IMAGE=/boot/vmlinuz-6.8.0-45-generic root=UUID=1234 ro quiet splash isolcpus=managed_irq,domain,2-3 nohz_full=2-3 rcu_nocbs=2-3 intel_iommu=on processor.max_cstate=1\n")
@@ -49,7 +58,7 @@ final class KernelTrees {
                 .file("/proc/meminfo", "MemTotal:       263842340 kB\nSwapTotal:       8388604 kB\nSwapFree:        8388604 kB\n");
     }
 
-    private static void ubuntuCpus(SysTree tree) {
+    private static void ubuntuCpus(SysfsTree tree) {
         String cpu = "/sys/devices/system/cpu";
         tree.file(cpu + "/possible", "0-3\n")
                 .file(cpu + "/isolated", "2-3\n")
@@ -74,8 +83,8 @@ final class KernelTrees {
         }
     }
 
-    private static void ubuntuDevicesAndProcesses(SysTree tree) {
-        tree.dir("/sys/class/iommu/dmar0").dir("/sys/class/iommu/dmar1");
+    private static void ubuntuDevicesAndProcesses(SysfsTree tree) {
+        tree.folder("/sys/class/iommu/dmar0").folder("/sys/class/iommu/dmar1");
         for (int group = 0; group < 3; group++) {
             tree.file("/sys/kernel/iommu_groups/" + group + "/type", "DMA-FQ\n");
         }
