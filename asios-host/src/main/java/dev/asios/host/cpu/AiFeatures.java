@@ -45,7 +45,7 @@ public final class AiFeatures {
     // Format: "rv64imafdcv_zicsr_zvfh" : single-letter extensions, then '_'-separated multi-letter ones
     static Set<String> riscvVector(String isa) {
         Set<String> found = new TreeSet<>();
-        String[] parts = isa.strip().toLowerCase().split("_");
+        String[] parts = isa.strip().toLowerCase().split("_", -1);
         String base = parts[0];
         if (base.startsWith("rv32") || base.startsWith("rv64")) {
             if (base.substring(4).indexOf('v') >= 0) {

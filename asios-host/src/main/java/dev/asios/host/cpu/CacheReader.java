@@ -86,10 +86,9 @@ final class CacheReader {
             multiplier = 1024L * 1024 * 1024;
         }
         String digits = multiplier == 1 ? t : t.substring(0, t.length() - 1);
-        try {
-            return Long.parseLong(digits) * multiplier;
-        } catch (NumberFormatException e) {
-            throw new ParseException("cache size '" + t + "' is not a number with an optional K, M or G suffix");
+        if (digits.isEmpty() || digits.length() > 12 || !digits.chars().allMatch(Character::isDigit)) {
+            throw new ParseException("cache size '" + t + "' is not a number of at most 12 digits with an optional K, M or G suffix");
         }
+        return Long.parseLong(digits) * multiplier;
     }
 }

@@ -28,7 +28,7 @@ public final class MeminfoParser {
             }
             String key = stripNodePrefix(line.substring(0, colon).strip());
             String[] value = line.substring(colon + 1).strip().split("\\s+");
-            if (value.length == 0 || value.length > 2 || !isNumber(value[0])) {
+            if (key.isEmpty() || value.length == 0 || value.length > 2 || !isNumber(value[0])) {
                 continue;
             }
             long number = Long.parseLong(value[0]);
@@ -50,6 +50,7 @@ public final class MeminfoParser {
     }
 
     private static boolean isNumber(String s) {
-        return !s.isEmpty() && s.length() < 19 && s.chars().allMatch(Character::isDigit);
+        // At most 15 digits: a kB value times 1024 still fits in a long (no host has petabytes per line).
+        return !s.isEmpty() && s.length() <= 15 && s.chars().allMatch(Character::isDigit);
     }
 }

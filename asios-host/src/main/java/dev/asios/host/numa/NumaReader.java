@@ -175,11 +175,10 @@ public final class NumaReader {
     static List<Integer> parseDistanceRow(String text) {
         List<Integer> row = new ArrayList<>();
         for (String item : text.strip().split("\\s+")) {
-            try {
-                row.add(Integer.parseInt(item));
-            } catch (NumberFormatException e) {
-                throw new ParseException("distance '" + item + "' is not a number");
+            if (item.isEmpty() || item.length() > 6 || !item.chars().allMatch(Character::isDigit)) {
+                throw new ParseException("distance '" + item + "' is not a non-negative number");
             }
+            row.add(Integer.parseInt(item));
         }
         return row;
     }
