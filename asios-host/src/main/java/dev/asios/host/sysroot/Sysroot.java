@@ -2,12 +2,14 @@ package dev.asios.host.sysroot;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -102,6 +104,22 @@ public final class Sysroot {
                 diagnostics.warn(hostPath, "unreadable: " + describe(e));
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Writes {@code value} to an existing kernel file in one write, as sysfs and procfs expect.
+     * Only the tuning executor calls this, after it has journaled the file's original value.
+     *
+     * @throws IOException if the file does not exist or the kernel refuses the value (the
+     *     message names the file)
+     */
+    public void write(String hostPath, String value) throws IOException {
+        Path file = resolve(hostPath);
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            out.write(value.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IOException(hostPath + ": cannot write '" + value + "': " + describe(e), e);
         }
     }
 
