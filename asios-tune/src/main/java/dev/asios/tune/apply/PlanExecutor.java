@@ -81,7 +81,7 @@ public final class PlanExecutor {
             return new Outcome(change.path(), change.desired(),
                     Optional.of("reads back as '" + readBack.map(String::strip).orElse("(nothing)") + "'"));
         }
-        journal.applied(change.path());
+        journal.applied(change.path(), change.format(), change.desired());
         listener.after(Step.VERIFIED, change.path());
         return new Outcome(change.path(), change.desired(), Optional.empty());
     }

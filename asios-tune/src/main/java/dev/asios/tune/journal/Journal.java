@@ -71,9 +71,9 @@ public final class Journal implements AutoCloseable {
         append(new JournalEntry(Kind.ORIGINAL, now(), null, path, format, value));
     }
 
-    /** Records that a file now holds its desired value. */
-    public void applied(String path) {
-        append(new JournalEntry(Kind.APPLIED, now(), null, path, null, null));
+    /** Records that a file now holds its desired value (kept so drift can be checked and repaired). */
+    public void applied(String path, ValueFormat format, String desired) {
+        append(new JournalEntry(Kind.APPLIED, now(), null, path, format, desired));
     }
 
     /** Records the end of an apply. */
@@ -142,6 +142,18 @@ public final class Journal implements AutoCloseable {
             }
         }
         return originals;
+    }
+
+    /** The last applied value of each path, in journal order: what the active profiles want. */
+    public static Map<String, JournalEntry> applied(List<JournalEntry> entries) {
+        Map<String, JournalEntry> applied = new LinkedHashMap<>();
+        for (JournalEntry entry : entries) {
+            if (entry.kind() == Kind.APPLIED) {
+                applied.remove(entry.path());
+                applied.put(entry.path(), entry);
+            }
+        }
+        return applied;
     }
 
     /** Moves a finished journal aside (kept for the record) so that no profile is active. */

@@ -10,8 +10,9 @@ import dev.asios.tune.plan.ValueFormat;
  * @param at when, as an ISO-8601 instant
  * @param profile the profile applied ({@link Kind#BEGIN})
  * @param path the host path ({@link Kind#ORIGINAL}, {@link Kind#APPLIED}, {@link Kind#RESTORED})
- * @param format how the file shows its value ({@link Kind#ORIGINAL})
- * @param value the original value to write back ({@link Kind#ORIGINAL})
+ * @param format how the file shows its value ({@link Kind#ORIGINAL}, {@link Kind#APPLIED})
+ * @param value the original value to write back ({@link Kind#ORIGINAL}), or the value applied
+ *     ({@link Kind#APPLIED})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JournalEntry(Kind kind, String at, String profile, String path, ValueFormat format, String value) {

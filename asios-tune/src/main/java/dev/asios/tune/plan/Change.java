@@ -1,5 +1,7 @@
 package dev.asios.tune.plan;
 
+import dev.asios.host.parse.ParseException;
+
 /**
  * One change to one kernel file: a value of a {@link Plan}.
  *
@@ -12,8 +14,12 @@ package dev.asios.tune.plan;
  */
 public record Change(String tunable, String path, ValueFormat format, String current, String desired, String reason) {
 
-    /** True when the host already has the desired value. */
+    /** True when the host already has the desired value; false when the current value cannot be understood. */
     public boolean alreadyDone() {
-        return format.shows(current, desired);
+        try {
+            return format.shows(current, desired);
+        } catch (ParseException e) {
+            return false;
+        }
     }
 }

@@ -26,7 +26,7 @@ class JournalTest {
         try (Journal journal = Journal.open(dir, CLOCK)) {
             journal.begin("inference");
             journal.original("/proc/sys/vm/swappiness", ValueFormat.PLAIN, "60");
-            journal.applied("/proc/sys/vm/swappiness");
+            journal.applied("/proc/sys/vm/swappiness", ValueFormat.PLAIN, "10");
             journal.end();
         }
         assertThat(Journal.read(dir)).extracting(JournalEntry::kind).containsExactly(Kind.BEGIN, Kind.ORIGINAL, Kind.APPLIED, Kind.END);
