@@ -1,6 +1,7 @@
 package dev.asios.cli;
 
 import dev.asios.cli.inspect.InspectCommand;
+import dev.asios.cli.tune.TuneCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Makes a Linux host fit for AI work, keeps it fit, and proves it with numbers.",
-        subcommands = {InspectCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, TuneCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class AsiosCommand {
 
     private AsiosCommand() {

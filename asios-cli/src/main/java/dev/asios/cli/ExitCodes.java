@@ -1,6 +1,7 @@
 package dev.asios.cli;
 
 import dev.asios.host.sysroot.SysrootException;
+import dev.asios.tune.journal.JournalException;
 import picocli.CommandLine;
 
 /**
@@ -10,7 +11,8 @@ import picocli.CommandLine;
  *   <li>0: success
  *   <li>1: the command ran and found the host failing (for example a failed check)
  *   <li>2: bad command line (unknown option, bad value)
- *   <li>3: bad input: a sysroot that does not exist or is not a Linux tree, an unreadable file named by the user
+ *   <li>3: bad input: a sysroot that does not exist or is not a Linux tree, a damaged journal, a
+ *       change to the host asked without root
  *   <li>70: an internal error (a bug: please report it with the stack trace printed)
  * </ul>
  */
@@ -35,6 +37,7 @@ public final class ExitCodes {
         if (error instanceof CommandLine.ParameterException) {
             return USAGE;
         }
-        return error instanceof SysrootException || error instanceof UserException ? BAD_INPUT : INTERNAL;
+        return error instanceof SysrootException || error instanceof UserException || error instanceof JournalException
+                ? BAD_INPUT : INTERNAL;
     }
 }

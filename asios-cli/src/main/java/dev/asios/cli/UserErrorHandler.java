@@ -1,6 +1,5 @@
 package dev.asios.cli;
 
-import dev.asios.host.sysroot.SysrootException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -13,7 +12,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception error, CommandLine cli, ParseResult parsed) {
-        if (error instanceof SysrootException || error instanceof UserException) {
+        if (ExitCodes.of(error) == ExitCodes.BAD_INPUT) {
             cli.getErr().println("asios: " + error.getMessage());
         } else {
             cli.getErr().println("asios: internal error, please report it with this trace:");

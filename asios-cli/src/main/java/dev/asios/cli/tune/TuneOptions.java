@@ -1,0 +1,44 @@
+package dev.asios.cli.tune;
+
+import dev.asios.cli.UserException;
+import dev.asios.host.sysroot.Sysroot;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every {@code asios tune} subcommand takes: where the host is, where the journal is, the output form. */
+public final class TuneOptions {
+
+    /** Where the journal lives by default. */
+    public static final Path DEFAULT_JOURNAL = Path.of("/var/lib/asios/tune");
+
+    @Option(names = "--sysroot", paramLabel = "DIR", description = "Act on a recorded tree instead of this host (for tests and dry runs). Default: /.")
+    Path sysroot;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "The rollback journal's folder. Default: ${DEFAULT-VALUE}.", defaultValue = "/var/lib/asios/tune")
+    Path journal;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    Sysroot sysroot() {
+        return sysroot == null ? Sysroot.host() : Sysroot.of(sysroot);
+    }
+
+    /** Refuses to change the running host without root, before anything is touched. */
+    void requireRootForHost(String action) {
+        if (sysroot == null && !Sysroot.host().readTrimmed("/proc/self/status").map(TuneOptions::isRoot).orElse(false)) {
+            throw new UserException(action + " changes kernel settings and needs root: run it with sudo");
+        }
+    }
+
+    // Format of /proc/self/status: "Uid:\t0\t0\t0\t0" (real, effective, saved, file system)
+    static boolean isRoot(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("Uid:")) {
+                String[] ids = line.substring(4).strip().split("\\s+");
+                return ids.length > 1 && ids[1].equals("0");
+            }
+        }
+        return false;
+    }
+}
