@@ -2,6 +2,7 @@ package dev.asios.cli;
 
 import dev.asios.host.sysroot.SysrootException;
 import dev.asios.tune.journal.JournalException;
+import dev.asios.tune.profile.ProfileException;
 import picocli.CommandLine;
 
 /**
@@ -38,6 +39,7 @@ public final class ExitCodes {
             return USAGE;
         }
         return error instanceof SysrootException || error instanceof UserException || error instanceof JournalException
+                || error instanceof ProfileException
                 ? BAD_INPUT : INTERNAL;
     }
 }

@@ -119,7 +119,7 @@ public final class Sysroot {
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             out.write(value.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IOException(hostPath + ": cannot write '" + value + "': " + describe(e), e);
+            throw new IOException(hostPath + ": cannot write '" + value.strip() + "': " + describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.asios.tune.apply;
 
+import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.ExecutionListener.Step;
 import dev.asios.tune.journal.Journal;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Restores every original value in the journal, in reverse order, trying every file and
- * reporting all failures together. When all are restored the journal is archived and no profile
+ * reporting all failures together. A file that already shows its original value (the kernel
+ * refused the change, or a crashed rollback restored it) is not written again. When all are restored the journal is archived and no profile
  * is active; otherwise it stays, and running rollback again retries (writing an original twice is
  * harmless). Safe after a crash at any point of an apply or of an earlier rollback. Not thread-safe.
  */
@@ -52,18 +54,29 @@ public final class Rollback {
     }
 
     private Outcome restore(JournalEntry original, Journal journal) {
-        try {
-            sysroot.write(original.path(), original.value() + "\n");
-        } catch (IOException e) {
-            return new Outcome(original.path(), original.value(), Optional.of(e.getMessage()));
+        if (!showsOriginal(original, sysroot.read(original.path()))) {
+            try {
+                sysroot.write(original.path(), original.value() + "\n");
+            } catch (IOException e) {
+                return new Outcome(original.path(), original.value(), Optional.of(e.getMessage()));
+            }
         }
         Optional<String> readBack = sysroot.read(original.path());
-        if (readBack.isEmpty() || !original.format().shows(readBack.get(), original.value())) {
+        if (!showsOriginal(original, readBack)) {
             return new Outcome(original.path(), original.value(),
                     Optional.of("reads back as '" + readBack.map(String::strip).orElse("(nothing)") + "'"));
         }
         journal.restored(original.path());
         listener.after(Step.RESTORED, original.path());
         return new Outcome(original.path(), original.value(), Optional.empty());
+    }
+
+    /** True when the file already shows its original value (never changed, or restored before a crash). */
+    private static boolean showsOriginal(JournalEntry original, Optional<String> text) {
+        try {
+            return text.isPresent() && original.format().shows(text.get(), original.value());
+        } catch (ParseException e) {
+            return false;
+        }
     }
 }

@@ -1,0 +1,40 @@
+package dev.asios.cli.tune;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asios.tune.plan.Change;
+import dev.asios.tune.plan.Plan;
+import java.io.PrintWriter;
+
+/** Prints a plan: every setting with its current and desired value and why, then what is skipped and why. */
+final class PlanOutput {
+
+    private PlanOutput() {
+    }
+
+    static ObjectNode toJson(Plan plan) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("profile", plan.profile());
+        ArrayNode changes = root.putArray("changes");
+        for (Change c : plan.changes()) {
+            changes.addObject().put("tunable", c.tunable()).put("path", c.path()).put("current", c.current()).put("desired", c.desired())
+                    .put("alreadyDone", c.alreadyDone()).put("needsRoot", true).put("needsReboot", false).put("reason", c.reason());
+        }
+        ArrayNode skipped = root.putArray("skipped");
+        plan.skipped().forEach(s -> skipped.addObject().put("tunable", s.tunable()).put("reason", s.reason()));
+        return root;
+    }
+
+    static void printText(Plan plan, PrintWriter out) {
+        out.println("plan for profile " + plan.profile() + ": " + plan.pending().size() + " of " + plan.changes().size()
+                + " settings to change (writing needs root; none of these needs a reboot)");
+        for (Change c : plan.changes()) {
+            out.printf("  %s %-30s %s: %s -> %s  (%s)%n", c.alreadyDone() ? "=" : "*", c.tunable(), c.path(), c.current(), c.desired(), c.reason());
+        }
+        for (Plan.Skipped s : plan.skipped()) {
+            out.printf("  - %-30s skipped: %s%n", s.tunable(), s.reason());
+        }
+        out.flush();
+    }
+}
