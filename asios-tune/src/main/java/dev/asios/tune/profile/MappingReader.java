@@ -100,7 +100,7 @@ final class MappingReader {
             if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.STRING && choices.containsKey(s.text())) {
                 return choices.get(s.text());
             }
-            throw wrongType(key, node, "one of " + String.join("|", choices.keySet()));
+            throw wrongType(key, node, "one of " + String.join(", ", choices.keySet()));
         });
     }
 

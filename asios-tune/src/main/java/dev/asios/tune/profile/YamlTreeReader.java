@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -44,8 +46,13 @@ final class YamlTreeReader {
             }
             return mapping;
         } catch (JacksonException e) {
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                throw syntaxError(file, marked);
+            }
             JsonLocation location = e.getLocation();
             throw ProfileException.at(file, location == null ? 0 : location.getLineNr(), "YAML syntax error: " + firstLine(e.getOriginalMessage()));
+        } catch (MarkedYAMLException e) {
+            throw syntaxError(file, e);
         } catch (YAMLException e) {
             throw ProfileException.at(file, 0, "YAML syntax error: " + firstLine(e.getMessage()));
         } catch (IOException e) {
@@ -109,6 +116,20 @@ final class YamlTreeReader {
 
     private static int line(JsonParser parser) {
         return parser.currentTokenLocation().getLineNr();
+    }
+
+    /** SnakeYAML's own marks: the problem's line, and where the construct it broke began. */
+    private static ProfileException syntaxError(String file, MarkedYAMLException e) {
+        Mark problem = e.getProblemMark();
+        if (problem == null) {
+            return ProfileException.at(file, 0, "YAML syntax error: " + firstLine(e.getMessage()));
+        }
+        String reason = "YAML syntax error: " + firstLine(e.getProblem());
+        Mark context = e.getContextMark();
+        if (e.getContext() != null && context != null && context.getLine() != problem.getLine()) {
+            reason += " (" + firstLine(e.getContext()) + " from line " + (context.getLine() + 1) + ")";
+        }
+        return ProfileException.at(file, problem.getLine() + 1, reason);
     }
 
     private static String firstLine(String message) {
