@@ -3,6 +3,7 @@ package dev.asios.cli.tune;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asios.tune.boot.BootPlan;
 import dev.asios.tune.plan.Change;
 import dev.asios.tune.plan.Plan;
 import java.io.PrintWriter;
@@ -13,7 +14,7 @@ final class PlanOutput {
     private PlanOutput() {
     }
 
-    static ObjectNode toJson(Plan plan) {
+    static ObjectNode toJson(Plan plan, BootPlan boot) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("profile", plan.profile());
         ArrayNode changes = root.putArray("changes");
@@ -23,10 +24,16 @@ final class PlanOutput {
         }
         ArrayNode skipped = root.putArray("skipped");
         plan.skipped().forEach(s -> skipped.addObject().put("tunable", s.tunable()).put("reason", s.reason()));
+        ObjectNode bootNode = root.putObject("boot");
+        bootNode.put("needsReboot", true);
+        boot.parameters().forEach(bootNode.putArray("parameters")::add);
+        boot.missing().forEach(bootNode.putArray("missing")::add);
+        bootNode.put("grubFile", boot.grubFile());
+        bootNode.put("grubFileContent", boot.grubFileContent());
         return root;
     }
 
-    static void printText(Plan plan, PrintWriter out) {
+    static void printText(Plan plan, BootPlan boot, PrintWriter out) {
         out.println("plan for profile " + plan.profile() + ": " + plan.pending().size() + " of " + plan.changes().size()
                 + " settings to change (writing needs root; none of these needs a reboot)");
         for (Change c : plan.changes()) {
@@ -34,6 +41,13 @@ final class PlanOutput {
         }
         for (Plan.Skipped s : plan.skipped()) {
             out.printf("  - %-30s skipped: %s%n", s.tunable(), s.reason());
+        }
+        if (!boot.parameters().isEmpty()) {
+            out.println(boot.satisfied()
+                    ? "boot: the running kernel already has " + String.join(" ", boot.parameters())
+                    : "boot plan (needs a reboot; not applied by 'asios tune apply'): add " + String.join(" ", boot.missing())
+                            + "\n  as " + boot.grubFile() + ":\n    " + boot.grubFileContent().strip().replace("\n", "\n    ")
+                            + "\n  then: update-grub && reboot");
         }
         out.flush();
     }

@@ -31,12 +31,12 @@ public final class TuneApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         options.requireRootForHost("apply");
-        var plan = profile.plan(options.sysroot(), profiles);
+        var plans = profile.plan(options.sysroot(), profiles);
         PrintWriter out = spec.commandLine().getOut();
         if (!options.json) {
-            PlanOutput.printText(plan, out);
+            PlanOutput.printText(plans.runtime(), plans.boot(), out);
         }
-        var outcomes = new PlanExecutor(options.sysroot(), options.journal, Clock.systemUTC(), ExecutionListener.NONE).apply(plan);
+        var outcomes = new PlanExecutor(options.sysroot(), options.journal, Clock.systemUTC(), ExecutionListener.NONE).apply(plans.runtime());
         return OutcomeOutput.print("apply", outcomes, options.json, out);
     }
 }

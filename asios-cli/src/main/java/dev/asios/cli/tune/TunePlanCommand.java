@@ -25,12 +25,12 @@ public final class TunePlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var plan = profile.plan(options.sysroot(), profiles);
+        var plans = profile.plan(options.sysroot(), profiles);
         if (options.json) {
-            spec.commandLine().getOut().println(PlanOutput.toJson(plan).toPrettyString());
+            spec.commandLine().getOut().println(PlanOutput.toJson(plans.runtime(), plans.boot()).toPrettyString());
             spec.commandLine().getOut().flush();
         } else {
-            PlanOutput.printText(plan, spec.commandLine().getOut());
+            PlanOutput.printText(plans.runtime(), plans.boot(), spec.commandLine().getOut());
         }
         return 0;
     }

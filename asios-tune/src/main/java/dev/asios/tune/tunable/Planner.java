@@ -1,9 +1,12 @@
 package dev.asios.tune.tunable;
 
 import dev.asios.host.inspect.HostSnapshot;
+import dev.asios.host.kernel.KernelCommandLine;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.host.sysroot.SysrootValues;
+import dev.asios.tune.boot.BootPlan;
+import dev.asios.tune.boot.BootPlanner;
 import dev.asios.tune.plan.Change;
 import dev.asios.tune.plan.Plan;
 import dev.asios.tune.profile.Profile;
@@ -37,6 +40,16 @@ public final class Planner {
     /** The tunables asked, in order. */
     public List<Tunable> tunables() {
         return tunables;
+    }
+
+    /**
+     * What the profile asks of the boot loader on {@code host}: applied only on request, effective
+     * after a reboot.
+     */
+    public BootPlan bootPlan(Profile profile, HostSnapshot host) {
+        CpuSet isolated = profile.isolatedCpus(host.cpu(), host.numa()).orElse(CpuSet.empty());
+        return BootPlanner.plan(profile.name(), profile.boot(), isolated,
+                host.kernel().kernel().commandLine().orElse(KernelCommandLine.EMPTY));
     }
 
     /** The plan of {@code profile} on {@code host}, read through {@code sysroot}. */
