@@ -1,29 +1,26 @@
 package dev.asios.cli.tune;
 
+import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.ExecutionListener;
+import dev.asios.tune.apply.Outcome;
 import dev.asios.tune.apply.Rollback;
+import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
+import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code asios tune rollback}: restores every original value, newest change first. */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
         description = "Restores every original value from the journal, in reverse order, trying every file and reporting all failures. Exit 1 if any failed (run it again to retry).")
-public final class TuneRollbackCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Mixin
-    private TuneOptions options;
+public final class TuneRollbackCommand extends HostChangeCommand {
 
     @Override
-    public Integer call() {
-        options.requireRootForHost("rollback");
-        var outcomes = new Rollback(options.sysroot(), options.journal, Clock.systemUTC(), ExecutionListener.NONE).run();
-        return OutcomeOutput.print("rollback", outcomes, options.json, spec.commandLine().getOut());
+    String action() {
+        return "rollback";
+    }
+
+    @Override
+    List<Outcome> run(Sysroot sysroot, Path journal) {
+        return new Rollback(sysroot, journal, Clock.systemUTC(), ExecutionListener.NONE).run();
     }
 }

@@ -19,10 +19,10 @@ public final class IrqSteeringTunable implements Tunable {
     @Override
     public Result plan(TuneContext context) {
         CpuSet isolated = context.isolated();
-        Results results = new Results();
         if (isolated.isEmpty()) {
             return Result.NONE;
         }
+        Results results = new Results();
         CpuSet housekeeping = context.housekeeping();
         int cpuCount = context.host().cpu().pus().size();
         if (context.profile().irq().steerOffIsolated().orElse(false)) {

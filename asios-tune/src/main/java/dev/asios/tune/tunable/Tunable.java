@@ -1,5 +1,6 @@
 package dev.asios.tune.tunable;
 
+import dev.asios.host.parse.ParseException;
 import dev.asios.tune.plan.Change;
 import dev.asios.tune.plan.Plan;
 import dev.asios.tune.plan.ValueFormat;
@@ -51,7 +52,7 @@ public interface Tunable {
         String effective;
         try {
             effective = format.effective(current.get());
-        } catch (dev.asios.host.parse.ParseException e) {
+        } catch (ParseException e) {
             return Result.skipped(tunable, path + " holds a value ASIOS cannot read: " + e.getMessage());
         }
         return new Result(List.of(new Change(tunable, path, format, effective, desired, reason)), List.of());
