@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TunableContractTest {
 
     private static final String CPU = "/sys/devices/system/cpu";
+    private static final String NVME = "/sys/devices/pci0000:00/0000:00:02.0";
 
     @TempDir
     Path tmp;
@@ -64,6 +65,16 @@ class TunableContractTest {
         for (Change change : plan.pending()) {
             assertThat(change.format().effective(sysroot.read(change.path()).orElseThrow())).as(change.path()).isEqualTo(change.current());
         }
+    }
+
+    @Test
+    void pinsADeviceIrqToTheHousekeepingCpusOfItsNode() throws Exception {
+        Path root = tmp.resolve("root");
+        writeHost(new SysfsTree(root));
+        Sysroot sysroot = Sysroot.of(root);
+        Plan plan = new Planner(List.of(new IrqSteeringTunable())).plan(everything(), new HostInspector(sysroot).inspect(), sysroot);
+        assertThat(plan.changes()).filteredOn(c -> c.path().equals("/proc/irq/40/smp_affinity_list"))
+                .singleElement().satisfies(c -> assertThat(c.desired()).as("node 1 is CPUs 2-3, CPU 3 isolated").isEqualTo("2"));
     }
 
     @Test
@@ -101,6 +112,7 @@ class TunableContractTest {
                   dirtyBackgroundRatio: 5
                 irq:
                   steerOffIsolated: true
+                  pinDevicesToLocalNode: true
                 noise:
                   workqueueOffIsolated: true
                   timerMigration: false
@@ -152,6 +164,8 @@ class TunableContractTest {
             tree.file("/proc/sys/" + sysctl[0], sysctl[1] + "\n");
         }
         blockDevice(tree, "nvme0n1", "0", "[mq-deadline] none\n");
+        tree.file(NVME + "/class", "0x010802\n").file(NVME + "/numa_node", "1\n").file(NVME + "/msi_irqs/40", "msix\n")
+                .link("/sys/bus/pci/devices/0000:00:02.0", "../../../devices/pci0000:00/0000:00:02.0");
         blockDevice(tree, "sda", "1", "[bfq] mq-deadline none\n");
         tree.file("/proc/interrupts", "           CPU0       CPU1       CPU2       CPU3\n 40:  1  2  3  4  PCI-MSI 0-edge  nvme0q0\n")
                 .file("/proc/irq/40/smp_affinity_list", "0-3\n").file("/proc/irq/40/effective_affinity_list", "3\n")
