@@ -8,9 +8,6 @@ import picocli.CommandLine.Option;
 /** Options every {@code asios tune} subcommand takes: where the host is, where the journal is, the output form. */
 public final class TuneOptions {
 
-    /** Where the journal lives by default. */
-    public static final Path DEFAULT_JOURNAL = Path.of("/var/lib/asios/tune");
-
     @Option(names = "--sysroot", paramLabel = "DIR", description = "Act on a recorded tree instead of this host (for tests and dry runs). Default: /.")
     Path sysroot;
 

@@ -1,6 +1,5 @@
 package dev.asios.host.pci;
 
-import dev.asios.host.parse.CpuSet;
 import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.host.sysroot.SysrootValues;
