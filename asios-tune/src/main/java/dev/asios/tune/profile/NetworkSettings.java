@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param busyPollUs {@code net.core.busy_poll} and {@code busy_read}, in microseconds, at least 0
  * @param socketBufferBytes the largest socket buffers ({@code net.core.rmem_max},
  *     {@code wmem_max}), in bytes, at least 4096
- * @param rpsOffIsolated keep receive packet steering off the isolated CPUs
+ * @param rpsOffIsolated keep receive and transmit packet steering (RPS, XPS) off the isolated CPUs
  */
 public record NetworkSettings(
         Optional<Integer> busyPollUs,

@@ -55,11 +55,8 @@ public final class IrqSteeringTunable implements Tunable {
 
     /** The affinity an IRQ should have, or empty to leave it as it is. */
     private static Optional<CpuSet> desired(TuneContext context, int irq, CpuSet allowed, CpuSet local, boolean pin, boolean steer) {
-        CpuSet target = pin && local != null ? local : allowed;
-        if (steer && target.intersects(context.isolated())) {
-            CpuSet kept = target.andNot(context.isolated());
-            target = kept.isEmpty() ? context.housekeeping() : kept;
-        }
+        CpuSet chosen = pin && local != null ? local : allowed;
+        CpuSet target = steer ? context.offIsolated(chosen) : chosen;
         return target.isEmpty() || target.equals(allowed) ? Optional.empty() : Optional.of(target);
     }
 

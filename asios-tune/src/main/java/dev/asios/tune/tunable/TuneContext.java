@@ -21,4 +21,16 @@ public record TuneContext(HostSnapshot host, Profile profile, SysrootValues valu
     public CpuSet housekeeping() {
         return host.cpu().onlineCpus().andNot(isolated);
     }
+
+    /**
+     * {@code cpus} kept off the isolated CPUs: without them, or the housekeeping CPUs when none
+     * is left. A set that reaches no isolated CPU comes back as it is.
+     */
+    public CpuSet offIsolated(CpuSet cpus) {
+        if (!cpus.intersects(isolated)) {
+            return cpus;
+        }
+        CpuSet kept = cpus.andNot(isolated);
+        return kept.isEmpty() ? housekeeping() : kept;
+    }
 }

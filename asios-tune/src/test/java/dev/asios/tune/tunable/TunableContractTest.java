@@ -128,6 +128,7 @@ class TunableContractTest {
                 network:
                   busyPollUs: 50
                   socketBufferBytes: 16777216
+                  rpsOffIsolated: true
                 """);
         return new ProfileLoader(dir).load("everything");
     }
@@ -170,6 +171,9 @@ class TunableContractTest {
         tree.file("/proc/interrupts", "           CPU0       CPU1       CPU2       CPU3\n 40:  1  2  3  4  PCI-MSI 0-edge  nvme0q0\n")
                 .file("/proc/irq/40/smp_affinity_list", "0-3\n").file("/proc/irq/40/effective_affinity_list", "3\n")
                 .file("/proc/irq/default_smp_affinity", "0000000f\n").file("/sys/devices/virtual/workqueue/cpumask", "0000000f\n");
+        String nic = "/sys/devices/pci0000:00/0000:00:04.0/net/eth0/queues/";
+        tree.file(nic + "rx-0/rps_cpus", "0000000f\n").file(nic + "rx-1/rps_cpus", "00000000\n").file(nic + "tx-0/xps_cpus", "0000000a\n")
+                .link("/sys/class/net/eth0", "../../devices/pci0000:00/0000:00:04.0/net/eth0");
     }
 
     private static void blockDevice(SysfsTree tree, String name, String rotational, String scheduler) {
