@@ -19,7 +19,7 @@ final class PlanOutput {
         root.put("profile", plan.profile());
         ArrayNode changes = root.putArray("changes");
         for (Change c : plan.changes()) {
-            changes.addObject().put("tunable", c.tunable()).put("path", c.path()).put("current", c.current()).put("desired", c.desired())
+            changes.addObject().put("tunable", c.tunable()).put("operation", c.operation().name()).put("path", c.path()).put("current", c.current()).put("desired", c.desired())
                     .put("alreadyDone", c.alreadyDone()).put("needsRoot", true).put("needsReboot", false).put("reason", c.reason());
         }
         ArrayNode skipped = root.putArray("skipped");
@@ -33,11 +33,20 @@ final class PlanOutput {
         return root;
     }
 
+    /** The change in words: a value's old and new form, or what happens to a cgroup. */
+    private static String what(Change c) {
+        return switch (c.operation()) {
+            case WRITE -> c.current() + " -> " + c.desired();
+            case CREATE_CGROUP -> c.alreadyDone() ? "cgroup exists" : "create the cgroup";
+            case MOVE_TASKS -> "move the movable tasks of " + c.desired() + " here";
+        };
+    }
+
     static void printText(Plan plan, BootPlan boot, PrintWriter out) {
         out.println("plan for profile " + plan.profile() + ": " + plan.pending().size() + " of " + plan.changes().size()
                 + " settings to change (writing needs root; none of these needs a reboot)");
         for (Change c : plan.changes()) {
-            out.printf("  %s %-30s %s: %s -> %s  (%s)%n", c.alreadyDone() ? "=" : "*", c.tunable(), c.path(), c.current(), c.desired(), c.reason());
+            out.printf("  %s %-30s %s: %s  (%s)%n", c.alreadyDone() ? "=" : "*", c.tunable(), c.path(), what(c), c.reason());
         }
         for (Plan.Skipped s : plan.skipped()) {
             out.printf("  - %-30s skipped: %s%n", s.tunable(), s.reason());

@@ -50,7 +50,7 @@ public final class TuneStatusCommand implements Callable<Integer> {
         if (perFile) {
             ArrayNode files = root.putArray("files");
             for (TuneStatus.FileState f : status.files()) {
-                files.addObject().put("path", f.path()).put("applied", f.applied()).put("current", f.current().orElse(null))
+                files.addObject().put("operation", f.operation().name()).put("path", f.path()).put("applied", f.applied()).put("current", f.current().orElse(null))
                         .put("original", f.original()).put("drifted", f.drifted());
             }
         }

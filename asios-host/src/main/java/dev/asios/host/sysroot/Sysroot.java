@@ -123,6 +123,37 @@ public final class Sysroot {
         }
     }
 
+    /**
+     * Creates a folder, as {@code mkdir} does: on cgroupfs the kernel fills it with the new
+     * cgroup's control files. Only the tuning executor calls this, after journaling that the
+     * folder did not exist.
+     *
+     * @throws IOException if it exists already or cannot be made (the message names it)
+     */
+    public void createDirectory(String hostPath) throws IOException {
+        try {
+            Files.createDirectory(resolve(hostPath));
+        } catch (IOException e) {
+            throw new IOException(hostPath + ": cannot create the folder: " + describe(e), e);
+        }
+    }
+
+    /**
+     * Removes an empty folder, as {@code rmdir} does; on cgroupfs the cgroup's control files go
+     * with it. Only the tuning executor calls this, for a folder it made. A missing folder is
+     * already removed.
+     *
+     * @throws IOException if it cannot be removed, for example a cgroup that still has tasks or
+     *     children (the message names it)
+     */
+    public void removeDirectory(String hostPath) throws IOException {
+        try {
+            Files.deleteIfExists(resolve(hostPath));
+        } catch (IOException e) {
+            throw new IOException(hostPath + ": cannot remove the folder: " + describe(e), e);
+        }
+    }
+
     /** The content of a file with surrounding white space removed, or empty. */
     public Optional<String> readTrimmed(String hostPath) {
         return read(hostPath).map(String::strip);

@@ -149,6 +149,16 @@ class KernelFuzzTest {
         }
     }
 
+    @FuzzTest(maxDuration = "30s")
+    void taskStat(@NotNull String text) {
+        parsedOrRejected(TaskStat::parse, text).ifPresent(stat -> {
+            assertThat(stat.pid()).isNotNegative();
+            assertThat(stat.parent()).isNotNegative();
+            assertThat(stat.flags()).isNotNegative();
+            assertThat(text).contains("(" + stat.comm() + ")");
+        });
+    }
+
     private static void checkMounts(List<MountEntry> mounts) {
         assertThat(mounts).allSatisfy(mount -> {
             assertThat(mount.mountPoint()).isNotEmpty();

@@ -5,6 +5,7 @@ import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.ExecutionListener.Step;
 import dev.asios.tune.journal.Journal;
 import dev.asios.tune.plan.Change;
+import dev.asios.tune.plan.Operation;
 import dev.asios.tune.plan.Plan;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies a {@link Plan}: for each pending change, journals the file's original value (durably),
- * writes the desired value, reads it back to verify, and journals that it is applied. A change
+ * Applies a {@link Plan}: for each pending change, journals the original state (durably), makes
+ * the change (see {@link HostOperations}), reads it back to verify, and journals that it is applied. A change
  * that fails is reported and the others go on; nothing is lost, because every file that may have
  * changed has its original in the journal before it is written.
  *
@@ -28,14 +29,19 @@ import java.util.Set;
  */
 public final class PlanExecutor {
 
-    private final Sysroot sysroot;
+    private final HostOperations host;
     private final Path journalDir;
     private final Clock clock;
     private final ExecutionListener listener;
 
     /** Applies to {@code sysroot}, journaling in {@code journalDir}. */
     public PlanExecutor(Sysroot sysroot, Path journalDir, Clock clock, ExecutionListener listener) {
-        this.sysroot = sysroot;
+        this(HostOperations.of(sysroot), journalDir, clock, listener);
+    }
+
+    /** Applies through {@code host}, journaling in {@code journalDir}. */
+    public PlanExecutor(HostOperations host, Path journalDir, Clock clock, ExecutionListener listener) {
+        this.host = host;
         this.journalDir = journalDir;
         this.clock = clock;
         this.listener = listener;
@@ -48,7 +54,7 @@ public final class PlanExecutor {
         try (Journal journal = Journal.open(journalDir, clock)) {
             journal.begin(plan.profile());
             for (Change change : plan.pending()) {
-                outcomes.add(applyOne(change, journal, journaled.contains(change.path())));
+                outcomes.add(applyOne(change, journal, journaled.contains(change.key())));
             }
             journal.end();
         }
@@ -56,33 +62,42 @@ public final class PlanExecutor {
     }
 
     private Outcome applyOne(Change change, Journal journal, boolean originalKept) {
-        Optional<String> now = sysroot.read(change.path());
+        Optional<String> now;
+        try {
+            now = host.state(change.operation(), change.path(), change.format(), change.desired());
+        } catch (ParseException e) {
+            return failed(change, "its value cannot be understood, left alone: " + e.getMessage());
+        }
         if (now.isEmpty()) {
-            return new Outcome(change.path(), change.desired(), Optional.of("the file is gone or unreadable"));
+            return failed(change, "it is gone or unreadable");
         }
         if (!originalKept) {
-            String original;
-            try {
-                original = change.format().effective(now.get());
-            } catch (ParseException e) {
-                return new Outcome(change.path(), change.desired(), Optional.of("its value cannot be understood, left alone: " + e.getMessage()));
-            }
-            journal.original(change.path(), change.format(), original);
+            journal.original(change.operation(), change.path(), change.format(), host.original(change.operation(), now.get(), change.desired()));
         }
         listener.after(Step.JOURNALED, change.path());
+        List<Long> moved;
         try {
-            sysroot.write(change.path(), change.desired() + "\n");
+            moved = host.apply(change.operation(), change.path(), change.format(), change.desired());
         } catch (IOException e) {
-            return new Outcome(change.path(), change.desired(), Optional.of(e.getMessage()));
+            return failed(change, e.getMessage());
         }
         listener.after(Step.WRITTEN, change.path());
-        Optional<String> readBack = sysroot.read(change.path());
-        if (readBack.isEmpty() || !change.format().shows(readBack.get(), change.desired())) {
-            return new Outcome(change.path(), change.desired(),
-                    Optional.of("reads back as '" + readBack.map(String::strip).orElse("(nothing)") + "'"));
+        Optional<String> after;
+        try {
+            after = host.state(change.operation(), change.path(), change.format(), change.desired());
+        } catch (ParseException e) {
+            after = Optional.empty();
         }
-        journal.applied(change.path(), change.format(), change.desired());
+        if (after.isEmpty() || !change.format().shows(after.get(), change.desired())) {
+            return failed(change, "reads back as '" + after.orElse("(nothing)") + "'");
+        }
+        journal.applied(change.operation(), change.path(), change.format(), change.desired(),
+                change.operation() == Operation.MOVE_TASKS ? moved : null);
         listener.after(Step.VERIFIED, change.path());
         return new Outcome(change.path(), change.desired(), Optional.empty());
+    }
+
+    private static Outcome failed(Change change, String why) {
+        return new Outcome(change.path(), change.desired(), Optional.of(why));
     }
 }

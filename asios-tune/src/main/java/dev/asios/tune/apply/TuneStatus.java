@@ -5,6 +5,7 @@ import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.journal.Journal;
 import dev.asios.tune.journal.JournalEntry;
 import dev.asios.tune.journal.JournalEntry.Kind;
+import dev.asios.tune.plan.Operation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,15 @@ import java.util.Optional;
 public record TuneStatus(List<String> profiles, Optional<String> appliedAt, List<FileState> files) {
 
     /**
-     * One file set by the active profiles.
+     * One change made by the active profiles (mostly files, hence the name).
      *
+     * @param operation what was done at the path
      * @param path the host path
      * @param applied the value the profile wrote
      * @param current the value the host shows now, empty when the file is gone or unreadable
      * @param original the value before the first apply, restored by rollback
      */
-    public record FileState(String path, String applied, Optional<String> current, String original) {
+    public record FileState(Operation operation, String path, String applied, Optional<String> current, String original) {
 
         /** True when the host no longer shows the applied value. */
         public boolean drifted() {
@@ -45,15 +47,20 @@ public record TuneStatus(List<String> profiles, Optional<String> appliedAt, List
 
     /** Reads the journal in {@code journalDir} and compares it with {@code sysroot}. */
     public static TuneStatus read(Sysroot sysroot, Path journalDir) {
+        return read(HostOperations.of(sysroot), journalDir);
+    }
+
+    /** Reads the journal in {@code journalDir} and compares it with the host of {@code host}. */
+    public static TuneStatus read(HostOperations host, Path journalDir) {
         List<JournalEntry> entries = Journal.read(journalDir);
         List<String> profiles = entries.stream().filter(e -> e.kind() == Kind.BEGIN).map(JournalEntry::profile).distinct().toList();
         Optional<String> at = entries.stream().filter(e -> e.kind() == Kind.BEGIN).map(JournalEntry::at).findFirst();
         var originals = Journal.originals(entries);
         List<FileState> files = new ArrayList<>();
         for (JournalEntry applied : Journal.applied(entries).values()) {
-            Optional<String> current = sysroot.read(applied.path()).flatMap(text -> effective(applied, text));
-            JournalEntry original = originals.get(applied.path());
-            files.add(new FileState(applied.path(), applied.format().effective(applied.value()), current,
+            Optional<String> current = current(host, applied);
+            JournalEntry original = originals.get(applied.key());
+            files.add(new FileState(applied.operation(), applied.path(), applied.format().effective(applied.value()), current,
                     original == null ? "?" : original.value()));
         }
         return new TuneStatus(profiles, at, files);
@@ -69,11 +76,12 @@ public record TuneStatus(List<String> profiles, Optional<String> appliedAt, List
         return files.stream().filter(FileState::drifted).toList();
     }
 
-    private static Optional<String> effective(JournalEntry applied, String text) {
+    /** The state now; a file whose text no longer has its format shows its raw text. */
+    private static Optional<String> current(HostOperations host, JournalEntry applied) {
         try {
-            return Optional.of(applied.format().effective(text));
+            return host.state(applied.operation(), applied.path(), applied.format(), applied.value());
         } catch (ParseException e) {
-            return Optional.of(text.strip());
+            return host.sysroot().read(applied.path()).map(String::strip);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.asios.tune.journal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asios.tune.journal.JournalEntry.Kind;
+import dev.asios.tune.plan.Operation;
 import dev.asios.tune.plan.ValueFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -63,27 +64,30 @@ public final class Journal implements AutoCloseable {
 
     /** Records the start of an apply of {@code profile}. */
     public void begin(String profile) {
-        append(new JournalEntry(Kind.BEGIN, now(), profile, null, null, null));
+        append(new JournalEntry(Kind.BEGIN, now(), profile, null, null, null, null, null));
     }
 
-    /** Records the original value of a file; durable when this returns. */
-    public void original(String path, ValueFormat format, String value) {
-        append(new JournalEntry(Kind.ORIGINAL, now(), null, path, format, value));
+    /** Records the original state of a path before {@code operation} changes it; durable when this returns. */
+    public void original(Operation operation, String path, ValueFormat format, String value) {
+        append(new JournalEntry(Kind.ORIGINAL, now(), null, operation, path, format, value, null));
     }
 
-    /** Records that a file now holds its desired value (kept so drift can be checked and repaired). */
-    public void applied(String path, ValueFormat format, String desired) {
-        append(new JournalEntry(Kind.APPLIED, now(), null, path, format, desired));
+    /**
+     * Records that a path now has its desired state (kept so drift can be checked and repaired),
+     * with the tasks a {@link Operation#MOVE_TASKS} moved (null for other operations).
+     */
+    public void applied(Operation operation, String path, ValueFormat format, String desired, List<Long> moved) {
+        append(new JournalEntry(Kind.APPLIED, now(), null, operation, path, format, desired, moved));
     }
 
     /** Records the end of an apply. */
     public void end() {
-        append(new JournalEntry(Kind.END, now(), null, null, null, null));
+        append(new JournalEntry(Kind.END, now(), null, null, null, null, null, null));
     }
 
-    /** Records that a rollback wrote a file's original value back. */
-    public void restored(String path) {
-        append(new JournalEntry(Kind.RESTORED, now(), null, path, null, null));
+    /** Records that a rollback brought a path back to its original state. */
+    public void restored(Operation operation, String path) {
+        append(new JournalEntry(Kind.RESTORED, now(), null, operation, path, null, null, null));
     }
 
     private void append(JournalEntry entry) {
@@ -133,24 +137,24 @@ public final class Journal implements AutoCloseable {
         return entries;
     }
 
-    /** The first recorded original of each path, in journal order: what a rollback restores. */
+    /** The first recorded original of each change, by {@link JournalEntry#key()}, in journal order: what a rollback restores. */
     public static Map<String, JournalEntry> originals(List<JournalEntry> entries) {
         Map<String, JournalEntry> originals = new LinkedHashMap<>();
         for (JournalEntry entry : entries) {
             if (entry.kind() == Kind.ORIGINAL) {
-                originals.putIfAbsent(entry.path(), entry);
+                originals.putIfAbsent(entry.key(), entry);
             }
         }
         return originals;
     }
 
-    /** The last applied value of each path, in journal order: what the active profiles want. */
+    /** The last applied state of each change, by {@link JournalEntry#key()}, in journal order: what the active profiles want. */
     public static Map<String, JournalEntry> applied(List<JournalEntry> entries) {
         Map<String, JournalEntry> applied = new LinkedHashMap<>();
         for (JournalEntry entry : entries) {
             if (entry.kind() == Kind.APPLIED) {
-                applied.remove(entry.path());
-                applied.put(entry.path(), entry);
+                applied.remove(entry.key());
+                applied.put(entry.key(), entry);
             }
         }
         return applied;

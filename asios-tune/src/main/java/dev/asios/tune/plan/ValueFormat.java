@@ -2,7 +2,11 @@ package dev.asios.tune.plan;
 
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.parse.ParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How a kernel file shows its value, so that a change can be verified after it is written and its
@@ -51,6 +55,29 @@ public enum ValueFormat {
         public String effective(String text) {
             return CpuSet.parseMask(text).toMask(0);
         }
+    },
+
+    // Format of cgroup.subtree_control: "cpu io memory pids"; written as "+cpuset -io"
+    /**
+     * The controllers a cgroup v2 folder enables for its children ({@code cgroup.subtree_control}):
+     * a set of names, changed by writing {@code +name} and {@code -name}.
+     */
+    CONTROLLERS {
+        @Override
+        public String effective(String text) {
+            return String.join(" ", Arrays.stream(text.strip().split("\\s+")).filter(w -> !w.isEmpty()).sorted().distinct().toList());
+        }
+
+        /** The edits ({@code +name}, {@code -name}) that turn {@code currentText} into {@code desired}. */
+        @Override
+        public String toWrite(String desired, String currentText) {
+            Set<String> want = Set.of(effective(desired).split(" "));
+            Set<String> have = Set.of(effective(currentText).split(" "));
+            List<String> edits = new ArrayList<>();
+            want.stream().filter(c -> !c.isEmpty() && !have.contains(c)).sorted().forEach(c -> edits.add("+" + c));
+            have.stream().filter(c -> !c.isEmpty() && !want.contains(c)).sorted().forEach(c -> edits.add("-" + c));
+            return String.join(" ", edits);
+        }
     };
 
     /**
@@ -60,6 +87,14 @@ public enum ValueFormat {
      * @throws ParseException if the text does not have this format
      */
     public abstract String effective(String text);
+
+    /**
+     * What to write to a file whose text is {@code currentText} so that it shows {@code desired}:
+     * the value itself, except for a format changed by edits ({@link #CONTROLLERS}).
+     */
+    public String toWrite(String desired, String currentText) {
+        return desired;
+    }
 
     /** True if the file's text shows {@code desired} as its value. */
     public boolean shows(String text, String desired) {

@@ -51,7 +51,7 @@ class CrashSafetyTest {
         Map<String, String> before = CrashTree.snapshot(root);
 
         runChildUntil("apply", root, journal, step);
-        List<Outcome> restored = new Rollback(Sysroot.of(root), journal, Clock.systemUTC(), ExecutionListener.NONE).run();
+        List<Outcome> restored = new Rollback(EmulatedCgroupFs.operations(Sysroot.of(root)), journal, Clock.systemUTC(), ExecutionListener.NONE).run();
 
         assertThat(restored).allMatch(Outcome::ok);
         assertThat(CrashTree.snapshot(root)).isEqualTo(before);
@@ -65,12 +65,14 @@ class CrashSafetyTest {
         Path journal = tmp.resolve("journal");
         CrashTree.write(root);
         Map<String, String> before = CrashTree.snapshot(root);
-        List<Outcome> applied = new PlanExecutor(Sysroot.of(root), journal, Clock.systemUTC(), ExecutionListener.NONE).apply(CrashTree.plan());
+        List<Outcome> applied = new PlanExecutor(EmulatedCgroupFs.operations(Sysroot.of(root)), journal, Clock.systemUTC(), ExecutionListener.NONE).apply(CrashTree.plan());
         assertThat(applied).hasSize(CrashTree.CHANGES.size()).allMatch(Outcome::ok);
-        assertThat(CrashTree.snapshot(root)).isNotEqualTo(before);
+        assertThat(CrashTree.snapshot(root)).isNotEqualTo(before)
+                .containsEntry("sys/fs/cgroup/cpuset/tasks", "2\n14\n")
+                .containsEntry("sys/fs/cgroup/cpuset/asios-housekeeping/tasks", "1\n100\n");
 
         runChildUntil("rollback", root, journal, step);
-        new Rollback(Sysroot.of(root), journal, Clock.systemUTC(), ExecutionListener.NONE).run();
+        new Rollback(EmulatedCgroupFs.operations(Sysroot.of(root)), journal, Clock.systemUTC(), ExecutionListener.NONE).run();
 
         assertThat(CrashTree.snapshot(root)).isEqualTo(before);
         assertThat(journal.resolve(Journal.FILE)).doesNotExist();

@@ -29,9 +29,9 @@ public final class StopAtStep {
             }
         };
         if (args[0].equals("apply")) {
-            new PlanExecutor(sysroot, journal, Clock.systemUTC(), listener).apply(CrashTree.plan());
+            new PlanExecutor(EmulatedCgroupFs.operations(sysroot), journal, Clock.systemUTC(), listener).apply(CrashTree.plan());
         } else {
-            new Rollback(sysroot, journal, Clock.systemUTC(), listener).run();
+            new Rollback(EmulatedCgroupFs.operations(sysroot), journal, Clock.systemUTC(), listener).run();
         }
         System.out.println("DONE");
     }

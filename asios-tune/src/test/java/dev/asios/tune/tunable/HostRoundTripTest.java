@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.inspect.HostSnapshot;
+import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.ExecutionListener;
+import dev.asios.tune.apply.HostOperations;
 import dev.asios.tune.apply.Outcome;
 import dev.asios.tune.apply.PlanExecutor;
 import dev.asios.tune.apply.Rollback;
 import dev.asios.tune.apply.TuneStatus;
 import dev.asios.tune.plan.Change;
+import dev.asios.tune.plan.Operation;
 import dev.asios.tune.plan.Plan;
 import dev.asios.tune.profile.ProfileLoader;
 import java.nio.file.Path;
@@ -24,8 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Applies the built-in {@code inference} profile to this machine as root, verifies it, rolls it
- * back, and checks every setting is as before. The rollback runs in {@code finally}, so a failing
+ * Applies the built-in {@code inference} profile to this machine as root, verifies it (drift,
+ * init off the isolated CPUs, IRQ default affinity and workqueue mask), rolls it back, and checks
+ * every setting is as before, cgroups gone and init's CPUs as they were. The rollback runs in {@code finally}, so a failing
  * assertion still leaves the host as it was.
  */
 @Tag("host")
@@ -40,25 +44,45 @@ class HostRoundTripTest {
         assumeTrue(sysroot.readTrimmed("/proc/self/status").map(s -> s.contains("\nUid:\t0\t0")).orElse(false), "needs root");
         HostSnapshot host = new HostInspector(sysroot).inspect();
         Plan plan = Planner.builtIn().plan(new ProfileLoader(journal.resolve("no-user-profiles")).load("inference"), host, sysroot);
-        Map<String, String> before = effectiveValues(sysroot, plan.changes());
+        HostOperations operations = HostOperations.of(sysroot);
+        CpuSet isolated = new ProfileLoader(journal.resolve("no-user-profiles")).load("inference").isolatedCpus(host.cpu(), host.numa()).orElseThrow();
+        Map<String, String> before = states(operations, plan.changes());
+        String initCpusBefore = allowedCpus(sysroot, 1);
         try {
-            List<Outcome> applied = new PlanExecutor(sysroot, journal, Clock.systemUTC(), ExecutionListener.NONE).apply(plan);
+            List<Outcome> applied = new PlanExecutor(operations, journal, Clock.systemUTC(), ExecutionListener.NONE).apply(plan);
             assertThat(applied).isNotEmpty();
             assertThat(applied.stream().filter(Outcome::ok).count()).as("most settings apply on this host").isGreaterThan(applied.size() / 2);
-            assertThat(TuneStatus.read(sysroot, journal).drifted()).isEmpty();
-            assertThat(TuneStatus.read(sysroot, journal).profiles()).containsExactly("inference");
+            assertThat(TuneStatus.read(operations, journal).drifted()).isEmpty();
+            assertThat(TuneStatus.read(operations, journal).profiles()).containsExactly("inference");
+            assertThat(CpuSet.parseList(allowedCpus(sysroot, 1)).intersects(isolated)).as("init runs off the isolated CPUs").isFalse();
+            assertThat(sysroot.read("/proc/irq/default_smp_affinity").map(CpuSet::parseMask).orElseThrow().intersects(isolated)).isFalse();
+            assertThat(sysroot.read("/sys/devices/virtual/workqueue/cpumask").map(CpuSet::parseMask).orElseThrow().intersects(isolated)).isFalse();
         } finally {
-            List<Outcome> restored = new Rollback(sysroot, journal, Clock.systemUTC(), ExecutionListener.NONE).run();
+            List<Outcome> restored = new Rollback(operations, journal, Clock.systemUTC(), ExecutionListener.NONE).run();
             assertThat(restored).allMatch(Outcome::ok);
         }
-        assertThat(effectiveValues(sysroot, plan.changes())).isEqualTo(before);
+        assertThat(states(operations, plan.changes())).isEqualTo(before);
+        assertThat(allowedCpus(sysroot, 1)).isEqualTo(initCpusBefore);
     }
 
-    private static Map<String, String> effectiveValues(Sysroot sysroot, List<Change> changes) {
+    /**
+     * The state of every change's path, by journal key; a task move is left out (tasks come and go
+     * while the tests run): init's CPUs and the cgroups being gone show that it is undone.
+     */
+    private static Map<String, String> states(HostOperations operations, List<Change> changes) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Change change : changes) {
-            values.put(change.path(), sysroot.read(change.path()).map(change.format()::effective).orElse("(missing)"));
+            if (change.operation() != Operation.MOVE_TASKS) {
+                values.put(change.key(), operations.state(change.operation(), change.path(), change.format(), change.desired()).orElse("(missing)"));
+            }
         }
         return values;
+    }
+
+    // Format of /proc/PID/status: "Cpus_allowed_list:\t0-1"
+    private static String allowedCpus(Sysroot sysroot, int pid) {
+        return sysroot.read("/proc/" + pid + "/status").flatMap(status -> status.lines()
+                .filter(line -> line.startsWith("Cpus_allowed_list:")).map(line -> line.substring(line.indexOf(':') + 1).strip()).findFirst())
+                .orElseThrow();
     }
 }

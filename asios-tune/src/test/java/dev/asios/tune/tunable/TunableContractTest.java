@@ -6,7 +6,10 @@ import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.sysroot.SysfsTree;
 import dev.asios.host.sysroot.Sysroot;
+import dev.asios.tune.apply.CrashTree;
+import dev.asios.tune.apply.EmulatedCgroupFs;
 import dev.asios.tune.apply.ExecutionListener;
+import dev.asios.tune.apply.HostOperations;
 import dev.asios.tune.apply.Outcome;
 import dev.asios.tune.apply.PlanExecutor;
 import dev.asios.tune.apply.Rollback;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,15 +60,33 @@ class TunableContractTest {
         assertThat(plan.pending()).as("pending changes").isNotEmpty();
 
         Path journal = tmp.resolve("journal");
-        List<Outcome> applied = new PlanExecutor(sysroot, journal, Clock.systemUTC(), ExecutionListener.NONE).apply(plan);
+        Map<String, String> before = CrashTree.snapshot(root);
+        HostOperations operations = EmulatedCgroupFs.operations(sysroot);
+        List<Outcome> applied = new PlanExecutor(operations, journal, Clock.systemUTC(), ExecutionListener.NONE).apply(plan);
         assertThat(applied).allSatisfy(o -> assertThat(o.error()).as(o.path()).isEmpty());
         for (Change change : plan.pending()) {
-            assertThat(change.format().shows(sysroot.read(change.path()).orElseThrow(), change.desired())).as(change.path()).isTrue();
+            assertThat(operations.state(change.operation(), change.path(), change.format(), change.desired()))
+                    .as(change.path()).hasValueSatisfying(state -> assertThat(change.format().shows(state, change.desired())).isTrue());
         }
-        assertThat(new Rollback(sysroot, journal, Clock.systemUTC(), ExecutionListener.NONE).run()).allMatch(Outcome::ok);
+        assertThat(new Rollback(operations, journal, Clock.systemUTC(), ExecutionListener.NONE).run()).allMatch(Outcome::ok);
+        Map<String, String> after = CrashTree.snapshot(root);
         for (Change change : plan.pending()) {
-            assertThat(change.format().effective(sysroot.read(change.path()).orElseThrow())).as(change.path()).isEqualTo(change.current());
+            switch (change.operation()) {
+                case WRITE -> {
+                    if (before.containsKey(relative(change.path()))) {
+                        assertThat(change.format().effective(sysroot.read(change.path()).orElseThrow())).as(change.path()).isEqualTo(change.current());
+                    } else {
+                        assertThat(after).as("made by the apply, gone after rollback").doesNotContainKey(relative(change.path()));
+                    }
+                }
+                case CREATE_CGROUP -> assertThat(after).doesNotContainKey(relative(change.path()));
+                case MOVE_TASKS -> assertThat(after.get(relative(change.desired() + "/tasks"))).isEqualTo(before.get(relative(change.desired() + "/tasks")));
+            }
         }
+    }
+
+    private static String relative(String hostPath) {
+        return hostPath.substring(1);
     }
 
     @Test
@@ -174,6 +196,13 @@ class TunableContractTest {
         String nic = "/sys/devices/pci0000:00/0000:00:04.0/net/eth0/queues/";
         tree.file(nic + "rx-0/rps_cpus", "0000000f\n").file(nic + "rx-1/rps_cpus", "00000000\n").file(nic + "tx-0/xps_cpus", "0000000a\n")
                 .link("/sys/class/net/eth0", "../../devices/pci0000:00/0000:00:04.0/net/eth0");
+        tree.file("/proc/self/mountinfo", "30 25 0:26 / /sys/fs/cgroup/cpuset rw,relatime shared:9 - cgroup cgroup rw,cpuset\n")
+                .file("/sys/fs/cgroup/cpuset/cpuset.cpus", "0-3\n").file("/sys/fs/cgroup/cpuset/cpuset.mems", "0-1\n")
+                .file("/sys/fs/cgroup/cpuset/cpuset.cpu_exclusive", "1\n").file("/sys/fs/cgroup/cpuset/cpuset.sched_load_balance", "1\n")
+                .file("/sys/fs/cgroup/cpuset/tasks", "1\n2\n14\n").file("/sys/fs/cgroup/cpuset/docker/cpuset.cpus", "2-3\n")
+                .file("/sys/fs/cgroup/cpuset/docker/cpuset.mems", "1\n").file("/sys/fs/cgroup/cpuset/docker/tasks", "")
+                .file("/proc/1/stat", "1 (init) S 0 1 1 0 -1 4194560 0 0\n").file("/proc/2/stat", "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0\n")
+                .file("/proc/14/stat", "14 (ksoftirqd/0) S 2 0 0 0 -1 69238848 0 0\n");
     }
 
     private static void blockDevice(SysfsTree tree, String name, String rotational, String scheduler) {

@@ -1,0 +1,30 @@
+package dev.asios.tune.plan;
+
+/**
+ * What a {@link Change} does to the host. Every operation is journaled before it is done and has
+ * an inverse that rollback runs.
+ */
+public enum Operation {
+
+    /** Write a value to an existing kernel file (a sysctl, a sysfs or procfs file); rollback writes the original back. */
+    WRITE,
+
+    /**
+     * Make a cgroup folder that does not exist (desired {@link #PRESENT}); rollback moves any task
+     * left in it to its parent cgroup and removes it, with its control files.
+     */
+    CREATE_CGROUP,
+
+    /**
+     * Move every movable task of the cgroup named by the desired value into the cgroup at the
+     * path; rollback moves every task of the path's cgroup back. Tasks the kernel pins (per-CPU
+     * kernel threads, {@code kthreadd}) stay.
+     */
+    MOVE_TASKS;
+
+    /** The state of a folder that exists. */
+    public static final String PRESENT = "present";
+
+    /** The state of a folder that does not exist. */
+    public static final String ABSENT = "absent";
+}
