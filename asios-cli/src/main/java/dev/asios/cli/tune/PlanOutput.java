@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asios.tune.boot.BootPlan;
 import dev.asios.tune.plan.Change;
+import dev.asios.tune.plan.Operation;
 import dev.asios.tune.plan.Plan;
 import java.io.PrintWriter;
 
@@ -39,6 +40,7 @@ final class PlanOutput {
             case WRITE -> c.current() + " -> " + c.desired();
             case CREATE_CGROUP -> c.alreadyDone() ? "cgroup exists" : "create the cgroup";
             case MOVE_TASKS -> "move the movable tasks of " + c.desired() + " here";
+            case WRITE_FILE -> c.alreadyDone() ? "as wanted" : Operation.ABSENT.equals(c.current()) ? "create the file" : "rewrite the file";
         };
     }
 

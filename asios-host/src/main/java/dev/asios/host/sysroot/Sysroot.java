@@ -3,12 +3,15 @@ package dev.asios.host.sysroot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -151,6 +154,56 @@ public final class Sysroot {
             Files.deleteIfExists(resolve(hostPath));
         } catch (IOException e) {
             throw new IOException(hostPath + ": cannot remove the folder: " + describe(e), e);
+        }
+    }
+
+    /**
+     * Replaces a configuration file (under {@code /etc}, not a kernel file) atomically: the new
+     * content goes to a temporary file in the same folder, is forced to disk and renamed over the
+     * file, so a crash leaves the old or the new file, never half of one. The folder must exist.
+     * Only the tuning executor calls this, after journaling the file's original content.
+     *
+     * @throws IOException if the file cannot be written (the message names it)
+     */
+    public void replaceFile(String hostPath, String content) throws IOException {
+        Path file = resolve(hostPath);
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".asios-new");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncFolder(file.getParent());
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw new IOException(hostPath + ": cannot write the file: " + describe(e), e);
+        }
+    }
+
+    /**
+     * Deletes a configuration file that ASIOS wrote; a missing file is already deleted.
+     *
+     * @throws IOException if it cannot be deleted (the message names it)
+     */
+    public void deleteFile(String hostPath) throws IOException {
+        Path file = resolve(hostPath);
+        try {
+            if (Files.deleteIfExists(file)) {
+                syncFolder(file.getParent());
+            }
+        } catch (IOException e) {
+            throw new IOException(hostPath + ": cannot delete the file: " + describe(e), e);
+        }
+    }
+
+    private static void syncFolder(Path dir) throws IOException {
+        try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+            folder.force(true);
         }
     }
 

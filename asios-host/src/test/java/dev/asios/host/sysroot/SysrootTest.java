@@ -96,4 +96,27 @@ class SysrootTest {
         assertThat(values.cpuMask("/sys/mask")).isEmpty();
         assertThat(values.sysroot().diagnostics().warnings()).extracting(Diagnostics.Warning::path).containsExactly("/sys/bad", "/sys/mask");
     }
+
+    @Test
+    void replacesAConfigurationFileWholeAndDeletesIt() throws Exception {
+        Sysroot sysroot = new SysfsTree(root).folder("/proc").file("/etc/default/irqbalance", "OPTIONS=\"\"\n").sysroot();
+        sysroot.replaceFile("/etc/default/irqbalance", "OPTIONS=\"\"\nIRQBALANCE_BANNED_CPULIST=3\n");
+        assertThat(sysroot.read("/etc/default/irqbalance")).hasValue("OPTIONS=\"\"\nIRQBALANCE_BANNED_CPULIST=3\n");
+        assertThat(Files.list(root.resolve("etc/default"))).as("no temporary file left").hasSize(1);
+        sysroot.deleteFile("/etc/default/irqbalance");
+        sysroot.deleteFile("/etc/default/irqbalance");
+        assertThat(sysroot.exists("/etc/default/irqbalance")).isFalse();
+        assertThatThrownBy(() -> sysroot.replaceFile("/etc/missing/x.cfg", "x")).hasMessageStartingWith("/etc/missing/x.cfg: cannot write");
+    }
+
+    @Test
+    void createsAndRemovesAFolder() throws Exception {
+        Sysroot sysroot = new SysfsTree(root).folder("/sys/fs/cgroup/cpuset").sysroot();
+        sysroot.createDirectory("/sys/fs/cgroup/cpuset/a");
+        assertThat(sysroot.isDirectory("/sys/fs/cgroup/cpuset/a")).isTrue();
+        assertThatThrownBy(() -> sysroot.createDirectory("/sys/fs/cgroup/cpuset/a")).hasMessageContaining("cannot create");
+        sysroot.removeDirectory("/sys/fs/cgroup/cpuset/a");
+        sysroot.removeDirectory("/sys/fs/cgroup/cpuset/a");
+        assertThat(sysroot.exists("/sys/fs/cgroup/cpuset/a")).isFalse();
+    }
 }

@@ -45,6 +45,7 @@ public final class HostOperations {
         return switch (operation) {
             case WRITE -> sysroot.read(path).map(format::effective);
             case CREATE_CGROUP -> Optional.of(sysroot.isDirectory(path) ? Operation.PRESENT : Operation.ABSENT);
+            case WRITE_FILE -> Optional.of(sysroot.read(path).orElse(Operation.ABSENT));
             case MOVE_TASKS -> {
                 if (!sysroot.isDirectory(desired) || !sysroot.isDirectory(path)) {
                     yield Optional.empty();
@@ -80,13 +81,15 @@ public final class HostOperations {
             case MOVE_TASKS -> {
                 return move(movable(desired), desired, path);
             }
+            case WRITE_FILE -> sysroot.replaceFile(path, desired);
         }
         return List.of();
     }
 
     /**
-     * Undoes an operation from its journaled original: writes the original value back, moves the
-     * tasks back, or removes a folder ASIOS made (its tasks first go to the parent cgroup).
+     * Undoes an operation from its journaled original: writes the original value or content back
+     * (deleting a configuration file that did not exist), moves the tasks back, or removes a
+     * cgroup ASIOS made (its tasks first go to the parent cgroup).
      *
      * @throws IOException if the kernel refuses
      */
@@ -105,6 +108,13 @@ public final class HostOperations {
                     move(cgroups.tasks(original.path()), original.path(), original.value());
                 }
             }
+            case WRITE_FILE -> {
+                if (Operation.ABSENT.equals(original.value())) {
+                    sysroot.deleteFile(original.path());
+                } else {
+                    sysroot.replaceFile(original.path(), original.value());
+                }
+            }
         }
     }
 
@@ -121,6 +131,7 @@ public final class HostOperations {
             }
             case CREATE_CGROUP -> sysroot.isDirectory(original.path()) == Operation.PRESENT.equals(original.value());
             case MOVE_TASKS -> !sysroot.isDirectory(original.path()) || cgroups.tasks(original.path()).isEmpty();
+            case WRITE_FILE -> sysroot.read(original.path()).orElse(Operation.ABSENT).equals(original.value());
         };
     }
 

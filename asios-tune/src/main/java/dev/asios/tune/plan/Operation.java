@@ -20,11 +20,18 @@ public enum Operation {
      * path; rollback moves every task of the path's cgroup back. Tasks the kernel pins (per-CPU
      * kernel threads, {@code kthreadd}) stay.
      */
-    MOVE_TASKS;
+    MOVE_TASKS,
+
+    /**
+     * Write a whole configuration file (not a kernel file: {@code /etc/default/irqbalance}, a GRUB
+     * drop-in) atomically, the desired value being its content; rollback writes the original
+     * content back, or deletes the file when it did not exist ({@link #ABSENT}).
+     */
+    WRITE_FILE;
 
     /** The state of a folder that exists. */
     public static final String PRESENT = "present";
 
-    /** The state of a folder that does not exist. */
+    /** The state of a folder or a configuration file that does not exist. */
     public static final String ABSENT = "absent";
 }

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * A small recorded tree with a plan over it that uses every operation, for the crash tests: five
- * kernel files, and a cgroup v1 cpuset made, filled with the movable tasks of the root cpuset
+ * kernel files, a configuration file rewritten and one created, and a cgroup v1 cpuset made, filled with the movable tasks of the root cpuset
  * (two of its four tasks are kernel threads that stay) and the root's load balancing turned off.
  */
 public final class CrashTree {
@@ -33,7 +33,11 @@ public final class CrashTree {
             new Change("test", Operation.CREATE_CGROUP, HOUSEKEEPING, ValueFormat.PLAIN, Operation.ABSENT, Operation.PRESENT, "crash test"),
             change(HOUSEKEEPING + "/cpuset.cpus", ValueFormat.CPU_LIST, "", "0"),
             new Change("test", Operation.MOVE_TASKS, HOUSEKEEPING, ValueFormat.PLAIN, "tasks in " + CPUSET, CPUSET, "crash test"),
-            change(CPUSET + "/cpuset.sched_load_balance", ValueFormat.PLAIN, "1", "0"));
+            change(CPUSET + "/cpuset.sched_load_balance", ValueFormat.PLAIN, "1", "0"),
+            new Change("test", Operation.WRITE_FILE, "/etc/default/irqbalance", ValueFormat.PLAIN, "#IRQBALANCE_ONESHOT=\nOPTIONS=\"\"\n",
+                    "#IRQBALANCE_ONESHOT=\nOPTIONS=\"\"\nIRQBALANCE_BANNED_CPULIST=1-3\n", "crash test"),
+            new Change("test", Operation.WRITE_FILE, "/etc/default/grub.d/99-asios-test.cfg", ValueFormat.PLAIN, Operation.ABSENT,
+                    "GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT isolcpus=1-3\"\n", "crash test"));
 
     private CrashTree() {
     }
@@ -50,7 +54,8 @@ public final class CrashTree {
                 .file("/proc/1/stat", "1 (init) S 0 1 1 0 -1 4194560 0 0\n")
                 .file("/proc/2/stat", "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0\n")
                 .file("/proc/14/stat", "14 (ksoftirqd/0) S 2 0 0 0 -1 69238848 0 0\n")
-                .file("/proc/100/stat", "100 (python3) R 1 100 100 0 -1 4194304 0 0\n");
+                .file("/proc/100/stat", "100 (python3) R 1 100 100 0 -1 4194304 0 0\n")
+                .file("/etc/default/irqbalance", CHANGES.get(CHANGES.size() - 2).current()).folder("/etc/default/grub.d");
     }
 
     static Plan plan() {
