@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * A tune subcommand that changes the host from the journal alone (repair, rollback): refuses
- * without root on the running host, runs, prints one line per file, exits 1 if any file failed.
+ * without root on the running host, runs, prints one line per file, runs what must follow (see
+ * {@link FollowUpCommands}), exits 1 if any file or follow-up failed.
  */
 abstract class HostChangeCommand implements Callable<Integer> {
 
@@ -30,7 +31,8 @@ abstract class HostChangeCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         options.requireRootForHost(action());
-        List<Outcome> outcomes = run(options.sysroot(), options.journal);
-        return OutcomeOutput.print(action(), outcomes, options.json, spec.commandLine().getOut());
+        Sysroot sysroot = options.sysroot();
+        List<Outcome> outcomes = run(sysroot, options.journal);
+        return OutcomeOutput.printAndFollowUp(action(), sysroot, outcomes, options.json, spec.commandLine());
     }
 }

@@ -4,18 +4,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asios.cli.ExitCodes;
+import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.Outcome;
 import java.io.PrintWriter;
 import java.util.List;
+import picocli.CommandLine;
 
-/** Prints the outcomes of a repair or rollback, as text or JSON, and gives the exit code. */
+/** Prints the outcomes of an apply, repair or rollback, as text or JSON, and gives the exit code. */
 final class OutcomeOutput {
 
     private OutcomeOutput() {
     }
 
+    /**
+     * Prints the outcomes, then runs what must follow the files they changed (see
+     * {@link FollowUpCommands}; its lines go to standard error with JSON); returns 0 when all
+     * succeeded, 1 when any file or follow-up failed.
+     */
+    static int printAndFollowUp(String action, Sysroot sysroot, List<Outcome> outcomes, boolean json, CommandLine cli) {
+        int code = print(action, outcomes, json, cli.getOut());
+        boolean followedUp = FollowUpCommands.after(sysroot, outcomes, json ? cli.getErr() : cli.getOut());
+        return followedUp ? code : ExitCodes.HOST_FAILED;
+    }
+
     /** Prints the outcomes; returns 0 when all succeeded, 1 when any failed. */
-    static int print(String action, List<Outcome> outcomes, boolean json, PrintWriter out) {
+    private static int print(String action, List<Outcome> outcomes, boolean json, PrintWriter out) {
         long failed = outcomes.stream().filter(o -> !o.ok()).count();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();
@@ -32,11 +45,16 @@ final class OutcomeOutput {
             out.println(action + ": nothing to do");
         } else {
             for (Outcome o : outcomes) {
-                out.println((o.ok() ? "  ok      " : "  FAILED  ") + o.path() + " = " + o.value() + o.error().map(e -> "  (" + e + ")").orElse(""));
+                out.println((o.ok() ? "  ok      " : "  FAILED  ") + o.path() + " = " + shown(o.value()) + o.error().map(e -> "  (" + e + ")").orElse(""));
             }
             out.println(action + ": " + (outcomes.size() - failed) + " of " + outcomes.size() + " files done" + (failed > 0 ? ", " + failed + " failed" : ""));
         }
         out.flush();
         return failed == 0 ? ExitCodes.OK : ExitCodes.HOST_FAILED;
+    }
+
+    /** A value on one line: a whole configuration file as its line count. */
+    static String shown(String value) {
+        return value.contains("\n") ? "a file of " + value.lines().count() + " lines" : value;
     }
 }

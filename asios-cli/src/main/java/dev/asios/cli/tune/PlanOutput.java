@@ -44,7 +44,8 @@ final class PlanOutput {
         };
     }
 
-    static void printText(Plan plan, BootPlan boot, PrintWriter out) {
+    /** Prints the plan and the boot plan; {@code bootWritten} when this apply writes the boot plan's drop-in too. */
+    static void printText(Plan plan, BootPlan boot, boolean bootWritten, PrintWriter out) {
         out.println("plan for profile " + plan.profile() + ": " + plan.pending().size() + " of " + plan.changes().size()
                 + " settings to change (writing needs root; none of these needs a reboot)");
         for (Change c : plan.changes()) {
@@ -56,9 +57,10 @@ final class PlanOutput {
         if (!boot.parameters().isEmpty()) {
             out.println(boot.satisfied()
                     ? "boot: the running kernel already has " + String.join(" ", boot.parameters())
-                    : "boot plan (needs a reboot; not applied by 'asios tune apply'): add " + String.join(" ", boot.missing())
+                    : "boot plan (needs a reboot; " + (bootWritten ? "written by --boot" : "written only by 'asios tune apply --boot'")
+                            + "): add " + String.join(" ", boot.missing())
                             + "\n  as " + boot.grubFile() + ":\n    " + boot.grubFileContent().strip().replace("\n", "\n    ")
-                            + "\n  then: update-grub && reboot");
+                            + (bootWritten ? "" : "\n  then: update-grub && reboot"));
         }
         out.flush();
     }

@@ -30,7 +30,7 @@ public final class TunePlanCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(PlanOutput.toJson(plans.runtime(), plans.boot()).toPrettyString());
             spec.commandLine().getOut().flush();
         } else {
-            PlanOutput.printText(plans.runtime(), plans.boot(), spec.commandLine().getOut());
+            PlanOutput.printText(plans.runtime(), plans.boot(), false, spec.commandLine().getOut());
         }
         return 0;
     }

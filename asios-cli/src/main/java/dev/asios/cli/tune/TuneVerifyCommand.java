@@ -30,8 +30,8 @@ public final class TuneVerifyCommand implements Callable<Integer> {
             out.println("no profile active: nothing to verify");
         } else {
             for (TuneStatus.FileState f : status.files()) {
-                out.println((f.drifted() ? "  DRIFTED " : "  ok      ") + f.path() + " = " + f.current().orElse("(unreadable)")
-                        + (f.drifted() ? ", applied " + f.applied() : ""));
+                out.println((f.drifted() ? "  DRIFTED " : "  ok      ") + f.path() + " = " + OutcomeOutput.shown(f.current().orElse("(unreadable)"))
+                        + (f.drifted() ? ", applied " + OutcomeOutput.shown(f.applied()) : ""));
             }
             out.println(status.drifted().isEmpty() ? "verify: no drift" : "verify: " + status.drifted().size() + " drifted; 'asios tune repair' re-applies them");
         }

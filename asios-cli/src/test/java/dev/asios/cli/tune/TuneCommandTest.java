@@ -11,6 +11,7 @@ import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.ExecutionListener;
 import dev.asios.tune.apply.PlanExecutor;
 import dev.asios.tune.plan.Change;
+import dev.asios.tune.plan.Operation;
 import dev.asios.tune.plan.Plan;
 import dev.asios.tune.plan.ValueFormat;
 import java.nio.file.Files;
@@ -85,6 +86,69 @@ class TuneCommandTest {
         System.arraycopy(command, 0, all, 0, command.length);
         System.arraycopy(where, 0, all, command.length, where.length);
         return all;
+    }
+
+    @Test
+    void applyWithBootWritesTheGrubDropInAndRollbackDeletesIt() throws Exception {
+        tree.file("/proc/cmdline", "ro quiet iommu=pt\n").folder("/etc/default/grub.d");
+        Path dropIn = root.resolve("etc/default/grub.d/99-asios-bootonly.cfg");
+
+        CliRun apply = CliRun.of(args("tune", "apply", "-p", "bootonly", "--boot", "--profiles-dir", bootProfile().toString()));
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.out()).contains("boot plan (needs a reboot; written by --boot)", "apply: 2 of 2 files done",
+                "boot loader: not run on a --sysroot tree: update-grub");
+        assertThat(dropIn).content().contains("GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT skew_tick=1\"");
+
+        CliRun rollback = CliRun.of(args("tune", "rollback"));
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(rollback.out()).contains("boot loader: not run on a --sysroot tree: update-grub");
+        assertThat(dropIn).doesNotExist();
+        assertThat(Files.readString(root.resolve("proc/sys/vm/swappiness"))).isEqualTo("60\n");
+    }
+
+    @Test
+    void applyWithoutBootOnlyPrintsTheBootPlan() throws Exception {
+        tree.file("/proc/cmdline", "ro quiet\n").folder("/etc/default/grub.d");
+        CliRun apply = CliRun.of(args("tune", "apply", "-p", "bootonly", "--profiles-dir", bootProfile().toString()));
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.out()).contains("written only by 'asios tune apply --boot'", "then: update-grub && reboot").doesNotContain("boot loader:");
+        assertThat(root.resolve("etc/default/grub.d/99-asios-bootonly.cfg")).doesNotExist();
+    }
+
+    @Test
+    void refusesBootWithoutAGrubDropInFolderBeforeTouchingAnything() throws Exception {
+        tree.file("/proc/cmdline", "ro quiet\n");
+        CliRun apply = CliRun.of(args("tune", "apply", "-p", "bootonly", "--boot", "--profiles-dir", bootProfile().toString()));
+        assertThat(apply.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(apply.err()).hasLineCount(1).contains("no GRUB drop-in folder /etc/default/grub.d",
+                "add these parameters to your boot loader by hand: iommu=pt skew_tick=1");
+        assertThat(Files.readString(root.resolve("proc/sys/vm/swappiness"))).isEqualTo("60\n");
+    }
+
+    @Test
+    void rollbackOfTheIrqbalanceFileNamesItsRestart() {
+        tree.file("/etc/default/irqbalance", "OPTIONS=\"\"\n");
+        new PlanExecutor(Sysroot.of(root), tmp.resolve("journal"), Clock.systemUTC(), ExecutionListener.NONE).apply(new Plan("inference", List.of(
+                new Change("irq.irqbalanceBanIsolated", Operation.WRITE_FILE, "/etc/default/irqbalance", ValueFormat.PLAIN, "OPTIONS=\"\"\n",
+                        "OPTIONS=\"\"\nIRQBALANCE_BANNED_CPULIST=1\n", "r")), List.of()));
+        CliRun rollback = CliRun.of(args("tune", "rollback"));
+        assertThat(rollback.exitCode()).as(rollback.out() + rollback.err()).isZero();
+        assertThat(rollback.out()).contains("irqbalance: not run on a --sysroot tree: systemctl try-restart irqbalance.service");
+    }
+
+    /** A folder with a profile that sets swappiness and asks for two boot parameters. */
+    private Path bootProfile() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("profiles"));
+        Files.writeString(dir.resolve("bootonly.yaml"), """
+                name: bootonly
+                description: swappiness and two boot parameters
+                memory:
+                  swappiness: 10
+                boot:
+                  iommuPassthrough: true
+                  skewTick: true
+                """);
+        return dir;
     }
 
     @Test

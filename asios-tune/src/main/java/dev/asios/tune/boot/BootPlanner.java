@@ -39,11 +39,7 @@ public final class BootPlanner {
             parameters.add("intel_idle.max_cstate=" + n);
         });
         List<String> missing = parameters.stream().filter(p -> !has(running, p)).toList();
-        String file = BootPlan.GRUB_DIR + "/99-asios-" + profile + ".cfg";
-        String content = "# Boot parameters of the asios tune profile " + profile + ".\n"
-                + "# Takes effect after update-grub and a reboot; to undo, delete this file, run update-grub and reboot.\n"
-                + "GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT " + String.join(" ", missing) + "\"\n";
-        return new BootPlan(parameters, missing, file, content);
+        return new BootPlan(profile, parameters, missing);
     }
 
     private static boolean has(KernelCommandLine running, String parameter) {

@@ -33,7 +33,7 @@ public final class Planner {
         return new Planner(Stream.concat(
                 FileSettings.all().stream(),
                 Stream.of(new HugepagesTunable(), new CpuFrequencyTunable(), new CStateTunable(), new BlockQueueTunable(), new CpuIsolationTunable(), new IrqSteeringTunable(),
-                        new NetworkQueueTunable()))
+                        new IrqbalanceConfigTunable(), new NetworkQueueTunable()))
                 .map(Tunable.class::cast)
                 .toList());
     }

@@ -2,7 +2,6 @@ package dev.asios.tune.tunable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.sysroot.SysfsTree;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.CrashTree;
@@ -15,12 +14,9 @@ import dev.asios.tune.apply.Rollback;
 import dev.asios.tune.apply.TuneStatus;
 import dev.asios.tune.plan.Change;
 import dev.asios.tune.plan.Plan;
-import dev.asios.tune.profile.ProfileLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** CPU isolation with cpusets on four-CPU hosts that isolate CPUs 2-3: cgroup v1, cgroup v2, and neither. */
 class CpuIsolationTunableTest {
 
-    private static final String CPU = "/sys/devices/system/cpu";
     private static final String V1 = "/sys/fs/cgroup/cpuset";
 
     @TempDir
@@ -142,25 +137,17 @@ class CpuIsolationTunableTest {
         assertThat(plan(tree.sysroot()).skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("6.1"));
     }
 
-    /** Four CPUs of one core each on one package, the given mount table and kernel release. */
+    /** The four-CPU host with the given mount table and kernel release. */
     private SysfsTree host(String mountinfo, String release) {
-        SysfsTree tree = new SysfsTree(tmp.resolve("root")).file(CPU + "/online", "0-3\n")
-                .file("/proc/self/mountinfo", mountinfo).file("/proc/sys/kernel/osrelease", release + "\n");
-        for (int cpu = 0; cpu < 4; cpu++) {
-            tree.file(CPU + "/cpu" + cpu + "/topology/core_cpus", Integer.toHexString(1 << cpu) + "\n")
-                    .file(CPU + "/cpu" + cpu + "/topology/package_cpus", "f\n");
-        }
-        return tree;
+        return FourCpuHost.tree(tmp.resolve("root")).file("/proc/self/mountinfo", mountinfo).file("/proc/sys/kernel/osrelease", release + "\n");
     }
 
     private Plan plan(Sysroot sysroot) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("profiles"));
-        Files.writeString(dir.resolve("iso.yaml"), """
+        return FourCpuHost.plan(new CpuIsolationTunable(), sysroot, tmp.resolve("profiles"), "iso", """
                 name: iso
                 description: isolation only
                 cpu:
                   isolate: "2-3"
                 """);
-        return new Planner(List.of(new CpuIsolationTunable())).plan(new ProfileLoader(dir).load("iso"), new HostInspector(sysroot).inspect(), sysroot);
     }
 }

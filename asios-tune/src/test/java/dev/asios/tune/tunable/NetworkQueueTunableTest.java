@@ -2,16 +2,11 @@ package dev.asios.tune.tunable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.sysroot.SysfsTree;
-import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.plan.Change;
 import dev.asios.tune.plan.Plan;
-import dev.asios.tune.profile.ProfileLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -20,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** RPS and XPS masks on a four-CPU host that isolates CPUs 1 and 3 (housekeeping: 0 and 2). */
 class NetworkQueueTunableTest {
 
-    private static final String CPU = "/sys/devices/system/cpu";
     private static final String ETH0 = "/sys/devices/pci0000:00/0000:00:04.0/net/eth0";
 
     @TempDir
@@ -76,19 +70,12 @@ class NetworkQueueTunableTest {
         assertThat(plan(tree, "none", true).changes()).isEmpty();
     }
 
-    /** Four online CPUs, one core each, on one package. */
     private SysfsTree host() {
-        SysfsTree tree = new SysfsTree(tmp.resolve("root")).file(CPU + "/online", "0-3\n");
-        for (int cpu = 0; cpu < 4; cpu++) {
-            tree.file(CPU + "/cpu" + cpu + "/topology/core_cpus", Integer.toHexString(1 << cpu) + "\n")
-                    .file(CPU + "/cpu" + cpu + "/topology/package_cpus", "f\n");
-        }
-        return tree;
+        return FourCpuHost.tree(tmp.resolve("root"));
     }
 
     private Plan plan(SysfsTree tree, String isolate, boolean rpsOffIsolated) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("profiles"));
-        Files.writeString(dir.resolve("rps.yaml"), """
+        return FourCpuHost.plan(new NetworkQueueTunable(), tree.sysroot(), tmp.resolve("profiles"), "rps", """
                 name: rps
                 description: packet steering only
                 cpu:
@@ -96,9 +83,6 @@ class NetworkQueueTunableTest {
                 network:
                   rpsOffIsolated: %s
                 """.formatted(isolate, rpsOffIsolated));
-        Sysroot sysroot = tree.sysroot();
-        return new Planner(List.of(new NetworkQueueTunable()))
-                .plan(new ProfileLoader(dir).load("rps"), new HostInspector(sysroot).inspect(), sysroot);
     }
 
     private static Map<String, String> desired(Plan plan) {

@@ -81,6 +81,7 @@ class TunableContractTest {
                 }
                 case CREATE_CGROUP -> assertThat(after).doesNotContainKey(relative(change.path()));
                 case MOVE_TASKS -> assertThat(after.get(relative(change.desired() + "/tasks"))).isEqualTo(before.get(relative(change.desired() + "/tasks")));
+                case WRITE_FILE -> assertThat(after.get(relative(change.path()))).as(change.path()).isEqualTo(before.get(relative(change.path())));
             }
         }
     }
@@ -135,6 +136,7 @@ class TunableContractTest {
                 irq:
                   steerOffIsolated: true
                   pinDevicesToLocalNode: true
+                  irqbalanceBanIsolated: true
                 noise:
                   workqueueOffIsolated: true
                   timerMigration: false
@@ -203,6 +205,7 @@ class TunableContractTest {
                 .file("/sys/fs/cgroup/cpuset/docker/cpuset.mems", "1\n").file("/sys/fs/cgroup/cpuset/docker/tasks", "")
                 .file("/proc/1/stat", "1 (init) S 0 1 1 0 -1 4194560 0 0\n").file("/proc/2/stat", "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0\n")
                 .file("/proc/14/stat", "14 (ksoftirqd/0) S 2 0 0 0 -1 69238848 0 0\n");
+        tree.file("/etc/default/irqbalance", "#IRQBALANCE_ONESHOT=\n#IRQBALANCE_BANNED_CPULIST=\nOPTIONS=\"\"\n");
     }
 
     private static void blockDevice(SysfsTree tree, String name, String rotational, String scheduler) {
