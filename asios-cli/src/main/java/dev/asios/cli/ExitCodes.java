@@ -1,6 +1,7 @@
 package dev.asios.cli;
 
 import dev.asios.host.sysroot.SysrootException;
+import dev.asios.tune.imports.TunedConfException;
 import dev.asios.tune.journal.JournalException;
 import dev.asios.tune.profile.ProfileException;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine;
  *   <li>1: the command ran and found the host failing (for example a failed check)
  *   <li>2: bad command line (unknown option, bad value)
  *   <li>3: bad input: a sysroot that does not exist or is not a Linux tree, a damaged journal, a
- *       change to the host asked without root
+ *       bad profile or tuned profile, a change to the host asked without root
  *   <li>70: an internal error (a bug: please report it with the stack trace printed)
  * </ul>
  */
@@ -39,7 +40,7 @@ public final class ExitCodes {
             return USAGE;
         }
         return error instanceof SysrootException || error instanceof UserException || error instanceof JournalException
-                || error instanceof ProfileException
+                || error instanceof ProfileException || error instanceof TunedConfException
                 ? BAD_INPUT : INTERNAL;
     }
 }

@@ -141,6 +141,11 @@ public final class ProfileLoader {
         }
     }
 
+    /** True if {@code name} is a valid profile name: lower case letters, digits and dashes, at most 64. */
+    public static boolean isName(String name) {
+        return ProfileParser.NAME.matcher(name).matches();
+    }
+
     private TreeSet<String> names() {
         TreeSet<String> names = new TreeSet<>(BUILT_IN);
         names.addAll(userNames());

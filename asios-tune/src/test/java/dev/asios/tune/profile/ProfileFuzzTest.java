@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import dev.asios.tune.FuzzDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
 /** Fuzzes a user profile file: any text loads or fails with {@link ProfileException}, never another exception. */
 class ProfileFuzzTest {
 
-    private static final Path DIRECTORY = directory();
+    private static final Path DIRECTORY = FuzzDirectory.create("asios-profile-fuzz-");
 
     @FuzzTest(maxDuration = "30s")
     void userProfileLoadsOrIsRefused(@NotNull String text) throws IOException {
@@ -22,16 +23,6 @@ class ProfileFuzzTest {
             assertThat(profile.description()).isNotBlank();
         } catch (ProfileException expected) {
             assertThat(expected.getMessage()).startsWith(DIRECTORY.resolve("fuzzed.yaml").toString()).doesNotEndWith(": ");
-        }
-    }
-
-    private static Path directory() {
-        try {
-            Path dir = Files.createTempDirectory("asios-profile-fuzz-");
-            dir.toFile().deleteOnExit();
-            return dir;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
