@@ -40,6 +40,7 @@ final class PlanOutput {
             case WRITE -> c.current() + " -> " + c.desired();
             case CREATE_CGROUP -> c.alreadyDone() ? "cgroup exists" : "create the cgroup";
             case MOVE_TASKS -> "move the movable tasks of " + c.desired() + " here";
+            case HOLD_OPEN -> c.alreadyDone() ? "held open at " + c.desired() : c.current() + " -> hold open at " + c.desired();
             case WRITE_FILE -> c.alreadyDone() ? "as wanted" : Operation.ABSENT.equals(c.current()) ? "create the file" : "rewrite the file";
         };
     }

@@ -3,6 +3,7 @@ package dev.asios.tune.apply;
 import dev.asios.host.kernel.TaskStat;
 import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
+import dev.asios.tune.hold.DeviceHolder;
 import dev.asios.tune.journal.JournalEntry;
 import dev.asios.tune.plan.Operation;
 import dev.asios.tune.plan.ValueFormat;
@@ -13,17 +14,20 @@ import java.util.Optional;
 
 /**
  * What each {@link Operation} means on a host: how its state is read, how it is done, and how
- * it is undone. Shared by apply, rollback, status and repair, so they always agree.
+ * it is undone. Shared by apply, rollback, status and repair, so they always agree. Devices are
+ * held open by {@link DeviceHolder} processes.
  */
 public final class HostOperations {
 
     private final Sysroot sysroot;
     private final CgroupFs cgroups;
+    private final DeviceHolder holders;
 
     /** Operations on {@code sysroot}, with cgroups made and tasks moved through {@code cgroups}. */
     public HostOperations(Sysroot sysroot, CgroupFs cgroups) {
         this.sysroot = sysroot;
         this.cgroups = cgroups;
+        this.holders = new DeviceHolder(sysroot);
     }
 
     /** Operations on a host, or on a recorded tree, with the kernel's cgroupfs. */
@@ -46,6 +50,7 @@ public final class HostOperations {
             case WRITE -> sysroot.read(path).map(format::effective);
             case CREATE_CGROUP -> Optional.of(sysroot.isDirectory(path) ? Operation.PRESENT : Operation.ABSENT);
             case WRITE_FILE -> Optional.of(sysroot.read(path).orElse(Operation.ABSENT));
+            case HOLD_OPEN -> sysroot.exists(path) ? Optional.of(holders.state(path)) : Optional.empty();
             case MOVE_TASKS -> {
                 if (!sysroot.isDirectory(desired) || !sysroot.isDirectory(path)) {
                     yield Optional.empty();
@@ -82,6 +87,7 @@ public final class HostOperations {
                 return move(movable(desired), desired, path);
             }
             case WRITE_FILE -> sysroot.replaceFile(path, desired);
+            case HOLD_OPEN -> holders.hold(path, Long.parseLong(desired));
         }
         return List.of();
     }
@@ -115,6 +121,13 @@ public final class HostOperations {
                     sysroot.replaceFile(original.path(), original.value());
                 }
             }
+            case HOLD_OPEN -> {
+                if (Operation.NOT_HELD.equals(original.value())) {
+                    holders.release(original.path());
+                } else {
+                    holders.hold(original.path(), Long.parseLong(original.value()));
+                }
+            }
         }
     }
 
@@ -132,6 +145,7 @@ public final class HostOperations {
             case CREATE_CGROUP -> sysroot.isDirectory(original.path()) == Operation.PRESENT.equals(original.value());
             case MOVE_TASKS -> !sysroot.isDirectory(original.path()) || cgroups.tasks(original.path()).isEmpty();
             case WRITE_FILE -> sysroot.read(original.path()).orElse(Operation.ABSENT).equals(original.value());
+            case HOLD_OPEN -> holders.state(original.path()).equals(original.value());
         };
     }
 

@@ -27,7 +27,17 @@ public enum Operation {
      * drop-in) atomically, the desired value being its content; rollback writes the original
      * content back, or deletes the file when it did not exist ({@link #ABSENT}).
      */
-    WRITE_FILE;
+    WRITE_FILE,
+
+    /**
+     * Keep a device file open with a value written to it, in a holder process that outlives ASIOS
+     * ({@code /dev/cpu_dma_latency}: the kernel keeps the request while the file is open); the
+     * desired value is the number written. Rollback stops the holder ({@link #NOT_HELD}).
+     */
+    HOLD_OPEN;
+
+    /** The state of a device that no ASIOS holder keeps open. */
+    public static final String NOT_HELD = "not held";
 
     /** The state of a folder that exists. */
     public static final String PRESENT = "present";

@@ -32,7 +32,7 @@ public final class Planner {
     public static Planner builtIn() {
         return new Planner(Stream.concat(
                 FileSettings.all().stream(),
-                Stream.of(new HugepagesTunable(), new CpuFrequencyTunable(), new CStateTunable(), new BlockQueueTunable(), new CpuIsolationTunable(), new IrqSteeringTunable(),
+                Stream.of(new HugepagesTunable(), new CpuFrequencyTunable(), new CStateTunable(), new CpuDmaLatencyTunable(), new BlockQueueTunable(), new CpuIsolationTunable(), new IrqSteeringTunable(),
                         new IrqbalanceConfigTunable(), new NetworkQueueTunable()))
                 .map(Tunable.class::cast)
                 .toList());

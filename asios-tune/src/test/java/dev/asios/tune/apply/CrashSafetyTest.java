@@ -55,6 +55,7 @@ class CrashSafetyTest {
 
         assertThat(restored).allMatch(Outcome::ok);
         assertThat(CrashTree.snapshot(root)).isEqualTo(before);
+        assertThat(CrashTree.holders(root)).as("holder processes").isEmpty();
         assertThat(journal.resolve(Journal.FILE)).doesNotExist();
     }
 
@@ -75,6 +76,7 @@ class CrashSafetyTest {
         new Rollback(EmulatedCgroupFs.operations(Sysroot.of(root)), journal, Clock.systemUTC(), ExecutionListener.NONE).run();
 
         assertThat(CrashTree.snapshot(root)).isEqualTo(before);
+        assertThat(CrashTree.holders(root)).as("holder processes").isEmpty();
         assertThat(journal.resolve(Journal.FILE)).doesNotExist();
     }
 

@@ -1,6 +1,7 @@
 package dev.asios.tune.apply;
 
 import dev.asios.host.sysroot.SysfsTree;
+import dev.asios.tune.hold.DeviceHolder;
 import dev.asios.tune.plan.Change;
 import dev.asios.tune.plan.Operation;
 import dev.asios.tune.plan.Plan;
@@ -16,8 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * A small recorded tree with a plan over it that uses every operation, for the crash tests: five
- * kernel files, a configuration file rewritten and one created, and a cgroup v1 cpuset made, filled with the movable tasks of the root cpuset
- * (two of its four tasks are kernel threads that stay) and the root's load balancing turned off.
+ * kernel files, a configuration file rewritten and one created, a cgroup v1 cpuset made, filled
+ * with the movable tasks of the root cpuset (two of its four tasks are kernel threads that stay)
+ * and the root's load balancing turned off, and {@code /dev/cpu_dma_latency} held open by a real
+ * holder process.
  */
 public final class CrashTree {
 
@@ -37,7 +40,8 @@ public final class CrashTree {
             new Change("test", Operation.WRITE_FILE, "/etc/default/irqbalance", ValueFormat.PLAIN, "#IRQBALANCE_ONESHOT=\nOPTIONS=\"\"\n",
                     "#IRQBALANCE_ONESHOT=\nOPTIONS=\"\"\nIRQBALANCE_BANNED_CPULIST=1-3\n", "crash test"),
             new Change("test", Operation.WRITE_FILE, "/etc/default/grub.d/99-asios-test.cfg", ValueFormat.PLAIN, Operation.ABSENT,
-                    "GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT isolcpus=1-3\"\n", "crash test"));
+                    "GRUB_CMDLINE_LINUX_DEFAULT=\"$GRUB_CMDLINE_LINUX_DEFAULT isolcpus=1-3\"\n", "crash test"),
+            new Change("test", Operation.HOLD_OPEN, "/dev/cpu_dma_latency", ValueFormat.PLAIN, Operation.NOT_HELD, "0", "crash test"));
 
     private CrashTree() {
     }
@@ -55,7 +59,16 @@ public final class CrashTree {
                 .file("/proc/2/stat", "2 (kthreadd) S 0 0 0 0 -1 2129984 0 0\n")
                 .file("/proc/14/stat", "14 (ksoftirqd/0) S 2 0 0 0 -1 69238848 0 0\n")
                 .file("/proc/100/stat", "100 (python3) R 1 100 100 0 -1 4194304 0 0\n")
-                .file("/etc/default/irqbalance", CHANGES.get(CHANGES.size() - 2).current()).folder("/etc/default/grub.d");
+                .file("/etc/default/irqbalance", CHANGES.get(CHANGES.size() - 3).current()).folder("/etc/default/grub.d")
+                // The device writes nowhere; the holders' pid folder, like the journal's, stays after a rollback.
+                .link("/dev/cpu_dma_latency", "/dev/null").folder(DeviceHolder.PID_FOLDER);
+    }
+
+    /** The holder processes of trees under {@code root} that are still alive. */
+    public static List<ProcessHandle> holders(Path root) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(root.toString())).orElse(false))
+                .toList();
     }
 
     static Plan plan() {

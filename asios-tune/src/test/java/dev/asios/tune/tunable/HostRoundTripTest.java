@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Applies the built-in {@code inference} profile to this machine as root, verifies it (drift,
- * init off the isolated CPUs, IRQ default affinity and workqueue mask), rolls it back, and checks
+ * init off the isolated CPUs, IRQ default affinity and workqueue mask, the kernel's CPU latency
+ * request held), rolls it back, and checks
  * every setting is as before, cgroups gone and init's CPUs as they were. The rollback runs in {@code finally}, so a failing
  * assertion still leaves the host as it was.
  */
@@ -48,6 +49,7 @@ class HostRoundTripTest {
         CpuSet isolated = new ProfileLoader(journal.resolve("no-user-profiles")).load("inference").isolatedCpus(host.cpu(), host.numa()).orElseThrow();
         Map<String, String> before = states(operations, plan.changes());
         String initCpusBefore = allowedCpus(sysroot, 1);
+        int latencyBefore = cpuLatencyUs(sysroot);
         try {
             List<Outcome> applied = new PlanExecutor(operations, journal, Clock.systemUTC(), ExecutionListener.NONE).apply(plan);
             assertThat(applied).isNotEmpty();
@@ -57,12 +59,20 @@ class HostRoundTripTest {
             assertThat(CpuSet.parseList(allowedCpus(sysroot, 1)).intersects(isolated)).as("init runs off the isolated CPUs").isFalse();
             assertThat(sysroot.read("/proc/irq/default_smp_affinity").map(CpuSet::parseMask).orElseThrow().intersects(isolated)).isFalse();
             assertThat(sysroot.read("/sys/devices/virtual/workqueue/cpumask").map(CpuSet::parseMask).orElseThrow().intersects(isolated)).isFalse();
+            assertThat(cpuLatencyUs(sysroot)).as("the kernel's CPU latency request while held").isLessThanOrEqualTo(10);
         } finally {
             List<Outcome> restored = new Rollback(operations, journal, Clock.systemUTC(), ExecutionListener.NONE).run();
             assertThat(restored).allMatch(Outcome::ok);
         }
         assertThat(states(operations, plan.changes())).isEqualTo(before);
         assertThat(allowedCpus(sysroot, 1)).isEqualTo(initCpusBefore);
+        assertThat(cpuLatencyUs(sysroot)).isEqualTo(latencyBefore);
+    }
+
+    // Format of /dev/cpu_dma_latency on read: the current limit, a native-endian s32 in microseconds
+    private static int cpuLatencyUs(Sysroot sysroot) {
+        byte[] bytes = sysroot.readBytes("/dev/cpu_dma_latency").orElseThrow();
+        return java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.nativeOrder()).getInt();
     }
 
     /**

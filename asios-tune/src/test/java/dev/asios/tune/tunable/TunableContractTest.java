@@ -14,6 +14,7 @@ import dev.asios.tune.apply.Outcome;
 import dev.asios.tune.apply.PlanExecutor;
 import dev.asios.tune.apply.Rollback;
 import dev.asios.tune.plan.Change;
+import dev.asios.tune.plan.Operation;
 import dev.asios.tune.plan.Plan;
 import dev.asios.tune.profile.Profile;
 import dev.asios.tune.profile.ProfileLoader;
@@ -82,6 +83,8 @@ class TunableContractTest {
                 case CREATE_CGROUP -> assertThat(after).doesNotContainKey(relative(change.path()));
                 case MOVE_TASKS -> assertThat(after.get(relative(change.desired() + "/tasks"))).isEqualTo(before.get(relative(change.desired() + "/tasks")));
                 case WRITE_FILE -> assertThat(after.get(relative(change.path()))).as(change.path()).isEqualTo(before.get(relative(change.path())));
+                case HOLD_OPEN -> assertThat(operations.state(change.operation(), change.path(), change.format(), change.desired()))
+                        .as("no holder left").contains(Operation.NOT_HELD);
             }
         }
     }
@@ -144,6 +147,7 @@ class TunableContractTest {
                   nmiWatchdog: false
                   rtThrottling: false
                   ksm: false
+                  holdCpuDmaLatencyUs: 10
                 io:
                   nvmeScheduler: none
                   rotationalScheduler: mq-deadline
@@ -171,6 +175,7 @@ class TunableContractTest {
                         .file(dir + "/latency", new String[] {"0", "2", "170"}[state] + "\n").file(dir + "/disable", "0\n");
             }
         }
+        tree.link("/dev/cpu_dma_latency", "/dev/null");
         tree.file(CPU + "/cpufreq/boost", "0\n").file(CPU + "/cpuidle/current_driver", "intel_idle\n");
         for (int node = 0; node < 2; node++) {
             String dir = "/sys/devices/system/node/node" + node;
