@@ -1,6 +1,8 @@
 package dev.asios.cli;
 
 import dev.asios.cli.inspect.InspectCommand;
+import dev.asios.cli.run.RunCommand;
+import dev.asios.cli.run.RunsCommand;
 import dev.asios.cli.tune.TuneCommand;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Makes a Linux host fit for AI work, keeps it fit, and proves it with numbers.",
-        subcommands = {InspectCommand.class, TuneCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, TuneCommand.class, RunCommand.class, RunsCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class AsiosCommand {
 
     private AsiosCommand() {
@@ -37,6 +39,8 @@ public final class AsiosCommand {
         CommandLine cli = new CommandLine(new AsiosCommand());
         cli.setExecutionExceptionHandler(new UserErrorHandler());
         cli.setExitCodeExceptionMapper(ExitCodes::of);
+        // Everything after the command's name is the command's own: `asios run python -u train.py`.
+        cli.getSubcommands().get("run").setStopAtPositional(true);
         return cli;
     }
 }

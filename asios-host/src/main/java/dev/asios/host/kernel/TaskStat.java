@@ -4,20 +4,26 @@ import dev.asios.host.parse.ParseException;
 
 /**
  * What {@code /proc/PID/stat} (or {@code /proc/PID/task/TID/stat}) says about a task that decides
- * whether it can be moved to another cpuset. Immutable.
+ * whether it can be moved to another cpuset, and whether it is stopped. Immutable.
  *
  * @param pid the task id
  * @param comm the command name, as the kernel shows it in parentheses (up to 15 characters, any bytes)
+ * @param state the state letter: {@code R} running, {@code S} sleeping, {@code T} stopped by a signal, ...
  * @param parent the parent's pid; 0 for init and for {@code kthreadd}
  * @param flags the task's {@code PF_*} flags
  */
-public record TaskStat(long pid, String comm, long parent, long flags) {
+public record TaskStat(long pid, String comm, char state, long parent, long flags) {
 
     /** {@code PF_KTHREAD}: a kernel thread (include/linux/sched.h). */
     public static final long KERNEL_THREAD = 0x0020_0000L;
 
     /** {@code PF_NO_SETAFFINITY}: the kernel does not let anyone change this task's CPUs (per-CPU kernel threads). */
     public static final long NO_SET_AFFINITY = 0x0400_0000L;
+
+    /** True when a signal stopped the task ({@code SIGSTOP}, {@code SIGTSTP}). */
+    public boolean stopped() {
+        return state == 'T';
+    }
 
     /** True for a kernel thread. */
     public boolean kernelThread() {
@@ -52,7 +58,11 @@ public record TaskStat(long pid, String comm, long parent, long flags) {
         if (fields.length < 7) {
             throw new ParseException("expected at least 7 fields after the command name, found '" + KernelText.abbreviate(text) + "'");
         }
-        return new TaskStat(pid, text.substring(open + 1, close), number(fields[1], "ppid", text), number(fields[6], "flags", text));
+        if (fields[0].length() != 1) {
+            throw new ParseException("state '" + KernelText.abbreviate(fields[0]) + "' is not one letter in '" + KernelText.abbreviate(text) + "'");
+        }
+        return new TaskStat(pid, text.substring(open + 1, close), fields[0].charAt(0), number(fields[1], "ppid", text),
+                number(fields[6], "flags", text));
     }
 
     private static long number(String field, String name, String text) {

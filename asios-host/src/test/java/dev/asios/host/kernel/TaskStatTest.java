@@ -11,9 +11,15 @@ class TaskStatTest {
     @Test
     void readsAUserProcess() {
         TaskStat stat = TaskStat.parse("4242 (python3) S 1 4242 4242 0 -1 4194560 1200 0 0 0 10 3 0 0 20 0 1 0 123 0 0\n");
-        assertThat(stat).isEqualTo(new TaskStat(4242, "python3", 1, 4194560));
+        assertThat(stat).isEqualTo(new TaskStat(4242, "python3", 'S', 1, 4194560));
         assertThat(stat.kernelThread()).isFalse();
         assertThat(stat.movable()).isTrue();
+    }
+
+    @Test
+    void aStoppedTaskShowsStateT() {
+        assertThat(TaskStat.parse("900 (sh) T 899 900 900 0 -1 4194304 0 0").stopped()).isTrue();
+        assertThat(TaskStat.parse("900 (sh) S 899 900 900 0 -1 4194304 0 0").stopped()).isFalse();
     }
 
     @Test

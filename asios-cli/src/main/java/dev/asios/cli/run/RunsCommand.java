@@ -1,0 +1,127 @@
+package dev.asios.cli.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asios.cli.UserException;
+import dev.asios.host.inspect.HostInspector;
+import dev.asios.host.sysroot.Sysroot;
+import dev.asios.run.launch.CgroupLayout;
+import dev.asios.run.launch.RunCleaner;
+import dev.asios.run.store.RunRecord;
+import dev.asios.run.store.RunStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code asios runs}: the recorded runs, one run's report, and the clean-up after killed runs. */
+@Command(name = "runs", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Lists the runs of asios run, newest first; with an ID, that run's report; with --gc, cleans up after runs whose asios was killed.")
+public final class RunsCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private RunOptions options;
+
+    @Option(names = "--gc", description = "Remove the cgroups of runs whose asios is gone (killing what is left in them) and mark those runs abandoned. Needs root.")
+    private boolean gc;
+
+    @Option(names = "--limit", paramLabel = "N", description = "How many runs to list. Default: ${DEFAULT-VALUE}.", defaultValue = "20")
+    private int limit;
+
+    @Parameters(paramLabel = "ID", arity = "0..1", description = "A run id: print its report.")
+    private String id;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!gc && !Files.exists(options.state.resolve(RunStore.FILE))) {
+            out.println(options.json ? "[]" : "no runs recorded (" + options.state.resolve(RunStore.FILE) + " does not exist)");
+            out.flush();
+            return 0;
+        }
+        try (RunStore store = RunStore.open(options.state)) {
+            if (gc) {
+                return collect(store, out);
+            }
+            if (id != null) {
+                RunRecord run = store.get(id).orElseThrow(() -> new UserException("no run " + id + " in " + options.state.resolve(RunStore.FILE)
+                        + ": 'asios runs' lists them"));
+                out.println(options.json ? JSON.readTree(run.report().orElse(run.placement())).toPrettyString() : describe(run));
+            } else if (options.json) {
+                ArrayNode runs = JSON.createArrayNode();
+                for (RunRecord run : store.list(limit)) {
+                    runs.add(json(run));
+                }
+                out.println(runs.toPrettyString());
+            } else {
+                table(store.list(limit), out);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int collect(RunStore store, PrintWriter out) throws IOException {
+        Sysroot sysroot = options.sysroot();
+        CgroupLayout layout = CgroupLayout.of(new HostInspector(sysroot).inspect().kernel().cgroups()
+                .orElseThrow(() -> new UserException("no cgroup hierarchy is mounted")));
+        RunCleaner.Result result = new RunCleaner(sysroot, layout, store).clean();
+        if (options.json) {
+            ObjectNode node = JSON.createObjectNode();
+            result.abandonedRuns().forEach(node.putArray("abandonedRuns")::add);
+            result.removedFolders().forEach(node.putArray("removedCgroups")::add);
+            result.failures().forEach(node.putArray("failures")::add);
+            out.println(node.toPrettyString());
+        } else {
+            out.println("gc: " + result.abandonedRuns().size() + " abandoned runs, " + result.removedFolders().size() + " cgroups removed");
+            result.removedFolders().forEach(f -> out.println("  removed " + f));
+            result.failures().forEach(f -> out.println("  FAILED  " + f));
+        }
+        out.flush();
+        return result.failures().isEmpty() ? 0 : 1;
+    }
+
+    private static void table(List<RunRecord> runs, PrintWriter out) throws IOException {
+        out.printf("%-21s %-9s %-20s %9s %5s  %-10s %s%n", "ID", "STATE", "STARTED", "WALL", "EXIT", "CPUS", "COMMAND");
+        for (RunRecord run : runs) {
+            ObjectNode placement = (ObjectNode) JSON.readTree(run.placement());
+            String wall = run.endedAt().map(end -> String.format(java.util.Locale.ROOT, "%.1fs",
+                    Duration.between(run.startedAt(), end).toMillis() / 1000.0)).orElse("-");
+            out.printf("%-21s %-9s %-20s %9s %5s  %-10s %s%n", run.id(), run.state().name().toLowerCase(java.util.Locale.ROOT),
+                    run.startedAt().toString().substring(0, 19), wall, run.exitCode().isPresent() ? String.valueOf(run.exitCode().getAsInt()) : "-",
+                    placement.path("cpus").asText(), String.join(" ", run.command()));
+        }
+    }
+
+    private static String describe(RunRecord run) throws IOException {
+        return "run " + run.id() + " (" + run.state().name().toLowerCase(java.util.Locale.ROOT) + "): " + String.join(" ", run.command()) + "\n"
+                + JSON.readTree(run.report().orElse(run.placement())).toPrettyString();
+    }
+
+    private static ObjectNode json(RunRecord run) throws IOException {
+        ObjectNode node = JSON.createObjectNode().put("id", run.id()).put("state", run.state().name().toLowerCase(java.util.Locale.ROOT))
+                .put("startedAt", run.startedAt().toString()).put("endedAt", run.endedAt().map(Object::toString).orElse(null))
+                .put("supervisorPid", run.supervisorPid());
+        if (run.exitCode().isPresent()) {
+            node.put("exitCode", run.exitCode().getAsInt());
+        }
+        run.command().forEach(node.putArray("command")::add);
+        run.cgroups().forEach(node.putArray("cgroups")::add);
+        node.set("placement", JSON.readTree(run.placement()));
+        return node;
+    }
+}

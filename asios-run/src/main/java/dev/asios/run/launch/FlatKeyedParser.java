@@ -1,0 +1,63 @@
+package dev.asios.run.launch;
+
+import dev.asios.host.parse.ParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Parses the cgroup statistics files that are one {@code key value} pair per line. Pure. */
+public final class FlatKeyedParser {
+
+    private FlatKeyedParser() {
+    }
+
+    // Format of cpu.stat, memory.stat, cpuacct.stat: "usage_usec 1234\nuser_usec 1000\n..."
+    /**
+     * The counters of a flat keyed file; lines that are not a key and a non-negative whole number
+     * are skipped.
+     *
+     * @throws ParseException if no line is a counter
+     */
+    public static Map<String, Long> parse(String text) {
+        Map<String, Long> counters = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            String[] parts = line.strip().split("\\s+");
+            if (parts.length == 2 && !parts[0].isEmpty() && isCount(parts[1])) {
+                counters.put(parts[0], Long.parseLong(parts[1]));
+            }
+        }
+        if (counters.isEmpty()) {
+            throw new ParseException("no 'key number' line found; expected a cgroup statistics file");
+        }
+        return counters;
+    }
+
+    // Format of cpuacct.usage_percpu: "123 456 0 0 \n", nanoseconds per possible CPU
+    /**
+     * The numbers of a space-separated list, in order.
+     *
+     * @throws ParseException if a field is not a non-negative whole number
+     */
+    public static long[] parseList(String text) {
+        String stripped = text.strip();
+        if (stripped.isEmpty()) {
+            return new long[0];
+        }
+        String[] fields = stripped.split("\\s+");
+        long[] values = new long[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            if (!isCount(fields[i])) {
+                throw new ParseException("field " + (i + 1) + " is '" + abbreviate(fields[i]) + "', expected a whole number");
+            }
+            values[i] = Long.parseLong(fields[i]);
+        }
+        return values;
+    }
+
+    private static boolean isCount(String s) {
+        return !s.isEmpty() && s.length() <= 18 && s.chars().allMatch(Character::isDigit);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 20 ? s.substring(0, 20) + "..." : s;
+    }
+}
