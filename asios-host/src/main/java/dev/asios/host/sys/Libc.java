@@ -55,9 +55,19 @@ final class Libc {
      * @param arguments the C argument types
      */
     static NativeCall function(String name, MemoryLayout result, MemoryLayout... arguments) {
-        MemorySegment symbol = LIBC.find(name).orElseThrow(() -> new IllegalStateException("libc has no function " + name));
-        MethodHandle handle = downcall(symbol, FunctionDescriptor.of(result, arguments), Linker.Option.captureCallState("errno"));
-        return NativeCall.of(name, handle.asType(handle.type().changeReturnType(long.class)));
+        return bind(name, FunctionDescriptor.of(result, arguments), Linker.Option.captureCallState("errno"));
+    }
+
+    /**
+     * A variadic libc function, such as {@code ioctl}, that returns -1 and sets {@code errno} on failure.
+     *
+     * @param fixedArguments the number of arguments before the {@code ...}
+     * @param result the C return type: {@code JAVA_INT} or {@code JAVA_LONG}
+     * @param arguments the C argument types, the fixed ones then those passed through the {@code ...}
+     */
+    static NativeCall variadicFunction(String name, int fixedArguments, MemoryLayout result, MemoryLayout... arguments) {
+        return bind(name, FunctionDescriptor.of(result, arguments), Linker.Option.captureCallState("errno"),
+                Linker.Option.firstVariadicArg(fixedArguments));
     }
 
     /**
@@ -75,10 +85,18 @@ final class Libc {
         MemoryLayout[] all = new MemoryLayout[arguments.length + 1];
         all[0] = JAVA_LONG;
         System.arraycopy(arguments, 0, all, 1, arguments.length);
-        MemorySegment symbol = LIBC.find("syscall").orElseThrow(() -> new IllegalStateException("libc has no function syscall"));
-        MethodHandle handle = downcall(symbol, FunctionDescriptor.of(JAVA_LONG, all),
+        MethodHandle handle = downcall(symbol("syscall"), FunctionDescriptor.of(JAVA_LONG, all),
                 Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
         return NativeCall.of(name, MethodHandles.insertArguments(handle, 1, number.getAsLong()));
+    }
+
+    private static NativeCall bind(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        MethodHandle handle = downcall(symbol(name), descriptor, options);
+        return NativeCall.of(name, handle.asType(handle.type().changeReturnType(long.class)));
+    }
+
+    private static MemorySegment symbol(String name) {
+        return LIBC.find(name).orElseThrow(() -> new IllegalStateException("libc has no function " + name));
     }
 
     /** The {@code errno} in a call state segment of layout {@link #CALL_STATE}. */
@@ -117,7 +135,7 @@ final class Libc {
     }
 
     private static MethodHandle plain(String name, FunctionDescriptor descriptor) {
-        return downcall(LIBC.find(name).orElseThrow(() -> new IllegalStateException("libc has no function " + name)), descriptor);
+        return downcall(symbol(name), descriptor);
     }
 
     @SuppressWarnings("restricted")

@@ -101,7 +101,7 @@ public final class NumaMemoryPolicy {
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = Bitmask.of(arena, nodes);
-            // maxnode counts one more than the bits the kernel reads (set_mempolicy(2), BUGS).
+            // The kernel reads maxnode - 1 bits (get_nodes() in mm/mempolicy.c), so maxnode is bits + 1.
             SET_MEMPOLICY.invokeFor(context, (long) mode.code(), mask, Bitmask.bits(mask) + 1L);
         }
     }

@@ -42,8 +42,9 @@ public final class PerfCounters implements AutoCloseable {
     private static final long CONTEXT_SWITCHES = 3;
     private static final long CPU_MIGRATIONS = 4;
 
-    // struct perf_event_attr (PERF_ATTR_SIZE_VER7 and later readers accept 128 bytes):
-    // u32 type @0, u32 size @4, u64 config @8, u64 read_format @32, u64 flag bits @40.
+    // struct perf_event_attr, 128 bytes (PERF_ATTR_SIZE_VER7; older kernels accept it because the
+    // bytes they do not know are zero): u32 type @0, u32 size @4, u64 config @8,
+    // u64 read_format @32 (0: read(2) gives the bare count), u64 flag bits @40.
     private static final int ATTR_SIZE_BYTES = 128;
     private static final long FLAG_DISABLED = 1L;
     private static final long FLAG_INHERIT = 1L << 1;
@@ -52,7 +53,7 @@ public final class PerfCounters implements AutoCloseable {
     private static final long PERF_EVENT_IOC_ENABLE = 0x2400;
 
     private static final NativeCall PERF_EVENT_OPEN = Libc.syscall("perf_event_open", ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
-    private static final NativeCall IOCTL = Libc.function("ioctl", JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG);
+    private static final NativeCall IOCTL = Libc.variadicFunction("ioctl", 2, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG);
     private static final NativeCall READ = Libc.function("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
     private static final NativeCall CLOSE = Libc.function("close", JAVA_INT, JAVA_INT);
 

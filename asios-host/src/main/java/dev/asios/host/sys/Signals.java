@@ -64,8 +64,9 @@ public final class Signals {
     /**
      * Runs {@code handler} with the signal's number whenever this JVM receives the signal, instead
      * of what the JVM did before (for {@code TERM}, {@code INT} and {@code HUP}: run the shutdown
-     * hooks and exit). The JVM calls the handler on a thread of its own, one call at a time per
-     * signal; a handler that throws is reported by the JVM on its error stream.
+     * hooks and exit). The JVM calls the handler on a new thread for each signal it receives, so
+     * calls may overlap; the handler must be thread-safe. A handler that throws is reported by
+     * the JVM on its error stream.
      *
      * @param name the signal's name, with or without {@code SIG}: {@code TERM}, {@code SIGUSR1}
      * @return the installation; {@link Registration#close()} puts back the previous handler

@@ -77,4 +77,11 @@ class NumaMemoryPolicyTest {
         }
         assertThat(Syscalls.number("set_mempolicy", "ppc64le")).isEmpty();
     }
+
+    @Test
+    void aSystemCallWithoutANumberFailsWithEnosys() {
+        NativeCall missing = NativeCall.unavailable("set_mempolicy", "on os.arch ppc64le (no system call number known)");
+        assertThatThrownBy(() -> missing.invokeFor("to BIND nodes 0", 2L)).isInstanceOf(NativeException.class)
+                .hasMessage("set_mempolicy to BIND nodes 0 on os.arch ppc64le (no system call number known): Function not implemented (ENOSYS)");
+    }
 }
