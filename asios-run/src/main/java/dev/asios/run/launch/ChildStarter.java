@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * command (same pid, so the exit code and signals are the command's). It is started from a fresh
  * platform thread that first takes the run's NUMA memory policy, its scheduling class and, where
  * no cpuset holds the run, its CPU affinity: the kernel copies all three into a new process, and
- * {@code execve} keeps them. The thread ends after the start, so no JVM thread keeps them.
+ * {@code execve} keeps them. The thread ends after the start. The JDK's process reaper thread,
+ * made by that start when none is idle, inherits them too; it only waits in {@code waitpid}, and
+ * the {@code asios run} JVM ends with the run, so that is left as it is rather than paid for with
+ * an extra process start in every launch.
  */
 final class ChildStarter {
 

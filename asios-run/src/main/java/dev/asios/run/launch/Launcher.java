@@ -115,7 +115,7 @@ public final class Launcher {
         }
         try {
             if (spec.mlock()) {
-                ResourceLimits.setMemlockUnlimited(process.pid());
+                raiseMemlockLimit(process.pid(), notes);
             }
             Instant started = Instant.now();
             long startNanos = System.nanoTime();
@@ -165,6 +165,22 @@ public final class Launcher {
         }
         process.destroyForcibly();
         throw new LaunchException("the run did not reach its start point within " + STOP_TIMEOUT_MS + " ms");
+    }
+
+    /** Lifts the run's locked-memory limit; without CAP_SYS_RESOURCE the kernel refuses, and the run keeps its limit. */
+    private static void raiseMemlockLimit(long pid, List<String> notes) {
+        try {
+            ResourceLimits.setMemlockUnlimited(pid);
+        } catch (NativeException e) {
+            String limit;
+            try {
+                ResourceLimits.Limit current = ResourceLimits.memlock(pid);
+                limit = current.unlimited() ? "unlimited" : current.soft() / 1024 + " KiB";
+            } catch (NativeException unreadable) {
+                limit = "unknown";
+            }
+            notes.add("--mlock: RLIMIT_MEMLOCK stays " + limit + " (" + e.getMessage() + "; raising it needs CAP_SYS_RESOURCE): mlockall fails if the run needs more");
+        }
     }
 
     private CpuSet onlineCpus() {
