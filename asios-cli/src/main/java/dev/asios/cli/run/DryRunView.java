@@ -31,7 +31,7 @@ final class DryRunView {
             ObjectNode launch = root.putObject("launch");
             ObjectNode folders = launch.putObject("cgroups");
             cgroups.forEach((folder, writes) -> writes.forEach(folders.putArray(folder)::add));
-            layout.missing().forEach(launch.putArray("missingControllers")::add);
+            layout.missing().forEach(c -> launch.withArray("missingControllers").add(c.v1Name()));
             launch.put("memoryPolicy", policy).put("scheduling", scheduling).put("mlock", spec.mlock()).put("hugepages", hugepages.name().toLowerCase(java.util.Locale.ROOT));
             added.forEach(launch.putObject("environment")::put);
             spec.command().forEach(launch.putArray("command")::add);

@@ -1,6 +1,6 @@
 package dev.asios.cli.run;
 
-import dev.asios.cli.tune.TuneOptions;
+import dev.asios.cli.Privileges;
 import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.numa.NodeKind;
@@ -22,6 +22,7 @@ import dev.asios.run.launch.RunReport;
 import dev.asios.run.place.FreeResources;
 import dev.asios.run.place.GpuLinks;
 import dev.asios.run.place.NumaPolicy;
+import dev.asios.run.place.NvidiaSmiLinkReader;
 import dev.asios.run.place.Placement;
 import dev.asios.run.place.PlacementException;
 import dev.asios.run.place.PlacementRequest;
@@ -148,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
         HostSnapshot host = new HostInspector(sysroot).inspect();
         CgroupLayout layout = CgroupLayout.of(host.kernel().cgroups()
                 .orElseThrow(() -> new RunRefused(NOT_RUN, "no cgroup hierarchy is mounted (no /proc/self/mounts entry of type cgroup or cgroup2)")));
-        if (!dryRun && !TuneOptions.isRoot(sysroot.read("/proc/self/status").orElse(""))) {
+        if (!dryRun && !Privileges.root()) {
             throw new RunRefused(NOT_RUN, "making the run's cgroup needs root: run it with sudo (or add --dry-run to see the placement)");
         }
         try (RunStore store = dryRun ? null : RunStore.open(options.state)) {
@@ -190,10 +191,19 @@ public final class RunCommand implements Callable<Integer> {
 
     private Placement place(HostSnapshot host, FreeResources free) throws RunRefused {
         try {
-            return new Placer().place(host, GpuLinkSource.read(host), free, request());
+            return new Placer().place(host, gpuLinks(host), free, request());
         } catch (PlacementException e) {
             throw new RunRefused(NOT_RUN, e.getMessage() + e.alternative().map(a -> "; nearest that fits: " + a).orElse(""));
         }
+    }
+
+    /** NVLink counts from nvidia-smi, on this host with NVIDIA GPUs; unknown on a recorded tree or without them. */
+    private GpuLinks gpuLinks(HostSnapshot host) {
+        if (options.sysroot != null) {
+            return GpuLinks.unknown("a recorded tree: nvidia-smi is not asked");
+        }
+        boolean nvidia = host.pci().gpus().stream().anyMatch(g -> g.ids().vendorId().orElse(-1) == 0x10de);
+        return nvidia ? new NvidiaSmiLinkReader().read() : GpuLinks.unknown("no NVIDIA GPU");
     }
 
     private PlacementRequest request() throws RunRefused {

@@ -32,7 +32,7 @@ final class RunReportView {
         out.println("  cpu time    user " + seconds(p.userMicros()) + " s, system " + seconds(p.systemMicros()) + " s"
                 + "   cgroup: user " + secondsOf(c.cpuUserMicros()) + " s, system " + secondsOf(c.cpuSystemMicros()) + " s, total " + secondsOf(c.cpuTotalMicros()) + " s"
                 + (perf == null ? "" : "   perf task-clock " + seconds(perf.taskClockNanos() / 1000) + " s"));
-        out.println("  memory      max RSS " + mib(p.maxRssKib() * 1024) + " MiB   cgroup peak " + (c.memoryPeakBytes().isPresent() ? mib(c.memoryPeakBytes().getAsLong()) + " MiB" : "-"));
+        out.println("  memory      max RSS " + (report.peakRssKib().isPresent() ? mib(report.peakRssKib().getAsLong() * 1024) + " MiB" : "-") + "   cgroup peak " + (c.memoryPeakBytes().isPresent() ? mib(c.memoryPeakBytes().getAsLong()) + " MiB" : "-"));
         out.println("  faults      minor " + p.minorFaults() + ", major " + p.majorFaults() + "   cgroup " + text(c.pageFaults()) + " / " + text(c.majorFaults())
                 + (perf == null ? "" : "   perf " + perf.pageFaults()));
         out.println("  switches    voluntary " + p.voluntarySwitches() + ", involuntary " + p.involuntarySwitches()

@@ -1,5 +1,6 @@
 package dev.asios.cli.tune;
 
+import dev.asios.cli.Privileges;
 import dev.asios.cli.UserException;
 import dev.asios.host.sysroot.Sysroot;
 import java.nio.file.Path;
@@ -23,19 +24,8 @@ public final class TuneOptions {
 
     /** Refuses to change the running host without root, before anything is touched. */
     void requireRootForHost(String action) {
-        if (sysroot == null && !Sysroot.host().readTrimmed("/proc/self/status").map(TuneOptions::isRoot).orElse(false)) {
+        if (sysroot == null && !Privileges.root()) {
             throw new UserException(action + " changes kernel settings and needs root: run it with sudo");
         }
-    }
-
-    // Format of /proc/self/status: "Uid:\t0\t0\t0\t0" (real, effective, saved, file system)
-    static boolean isRoot(String status) {
-        for (String line : status.split("\n")) {
-            if (line.startsWith("Uid:")) {
-                String[] ids = line.substring(4).strip().split("\\s+");
-                return ids.length > 1 && ids[1].equals("0");
-            }
-        }
-        return false;
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * Starts a run in its own cgroup, supervises it, and reports what it used. The order:
@@ -87,7 +88,7 @@ public final class Launcher {
             notes.add("the run's cgroup could not be removed (asios runs --gc retries): " + e.getMessage());
         }
         RunReport done = new RunReport(report.id(), report.command(), report.placement(), report.exitCode(), report.startedAt(),
-                report.wallMillis(), report.process(), report.perf(), report.perfUnavailable(), report.cgroup(), report.cpusUsed(), notes);
+                report.wallMillis(), report.process(), report.peakRssKib(), report.perf(), report.perfUnavailable(), report.cgroup(), report.cpusUsed(), notes);
         try {
             store.finish(spec.id(), RunState.EXITED, Instant.now(), OptionalInt.of(done.exitCode()), Optional.of(json.report(done).toString()));
         } catch (IOException e) {
@@ -119,10 +120,12 @@ public final class Launcher {
             }
             Instant started = Instant.now();
             long startNanos = System.nanoTime();
-            Signals.kill(process.pid(), Signals.SIGCONT);
             int exit;
-            try (SignalForwarder forwarder = SignalForwarder.to(process.pid())) {
+            OptionalLong peakRssKib;
+            try (SignalForwarder _ = SignalForwarder.to(process.pid()); PeakRssSampler rss = PeakRssSampler.start(sysroot, process.pid())) {
+                Signals.kill(process.pid(), Signals.SIGCONT);
                 exit = waitFor(process);
+                peakRssKib = rss.peakKib();
             }
             long wallMillis = (System.nanoTime() - startNanos) / 1_000_000;
             Optional<PerfCounters.Snapshot> counts = Optional.empty();
@@ -132,7 +135,7 @@ public final class Launcher {
             CgroupUsage cgroupUsage = cgroup.usage();
             CpuSet used = counts.map(c -> CpuSet.of(c.perCpuNanos().entrySet().stream().filter(e -> e.getValue() > 0).mapToInt(e -> e.getKey())))
                     .orElse(CpuSet.of(cgroupUsage.perCpuNanos().keySet().stream().mapToInt(Integer::intValue)));
-            return new RunReport(spec.id(), spec.command(), spec.placement(), exit, started, wallMillis, usage().minus(before), counts,
+            return new RunReport(spec.id(), spec.command(), spec.placement(), exit, started, wallMillis, usage().minus(before), peakRssKib, counts,
                     perfUnavailable, cgroupUsage, used, notes);
         } catch (NativeException e) {
             process.destroyForcibly();

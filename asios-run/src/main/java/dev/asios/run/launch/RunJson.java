@@ -44,8 +44,9 @@ public final class RunJson {
         node.set("placement", placement(report.placement()));
         node.put("exitCode", report.exitCode()).put("startedAt", report.startedAt().toString()).put("wallMillis", report.wallMillis());
         ResourceUsage p = report.process();
-        node.putObject("process").put("userMicros", p.userMicros()).put("systemMicros", p.systemMicros()).put("maxRssKib", p.maxRssKib())
-                .put("minorFaults", p.minorFaults()).put("majorFaults", p.majorFaults())
+        ObjectNode process = node.putObject("process").put("userMicros", p.userMicros()).put("systemMicros", p.systemMicros());
+        put(process, "maxRssKib", report.peakRssKib());
+        process.put("minorFaults", p.minorFaults()).put("majorFaults", p.majorFaults())
                 .put("voluntarySwitches", p.voluntarySwitches()).put("involuntarySwitches", p.involuntarySwitches());
         if (report.perf().isPresent()) {
             PerfCounters.Snapshot s = report.perf().get();

@@ -7,6 +7,7 @@ import dev.asios.run.place.Placement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What a run got and used, from three sources measured independently: the process
@@ -19,8 +20,9 @@ import java.util.Optional;
  * @param exitCode its exit status; 128 + N when signal N killed it
  * @param startedAt when its command started
  * @param wallMillis wall-clock time from start to exit, milliseconds
- * @param process the process's own accounting; its {@code maxRssKib} is the largest child this
- *     {@code asios} has waited for, which is the run unless the {@code --mlock} compiler was larger
+ * @param process the process's own accounting (CPU time, faults, switches); its {@code maxRssKib}
+ *     is not the run's (a child of the JVM inherits the JVM's size until {@code exec}): see {@code peakRssKib}
+ * @param peakRssKib the main process's peak resident memory, KiB, sampled from {@code VmHWM}; empty for a run too short to sample
  * @param perf the perf counters, empty when the kernel refused them ({@link #perfUnavailable} says why)
  * @param perfUnavailable why there are no perf counters
  * @param cgroup what the cgroup counted
@@ -29,7 +31,7 @@ import java.util.Optional;
  * @param notes what could not be done on this host, one line each
  */
 public record RunReport(String id, List<String> command, Placement placement, int exitCode, Instant startedAt, long wallMillis,
-        ResourceUsage process, Optional<PerfCounters.Snapshot> perf, Optional<String> perfUnavailable, CgroupUsage cgroup,
+        ResourceUsage process, OptionalLong peakRssKib, Optional<PerfCounters.Snapshot> perf, Optional<String> perfUnavailable, CgroupUsage cgroup,
         CpuSet cpusUsed, List<String> notes) {
 
     /** Creates an immutable copy. */
