@@ -141,10 +141,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter err) throws RunRefused {
-        Sysroot sysroot = options.sysroot();
         if (!dryRun && options.sysroot != null) {
             throw new RunRefused(NOT_RUN, "--sysroot places on a recorded tree: add --dry-run");
         }
+        Sysroot sysroot = options.sysroot();
         Path program = resolveCommand(sysroot);
         HostSnapshot host = new HostInspector(sysroot).inspect();
         CgroupLayout layout = CgroupLayout.of(host.kernel().cgroups()
