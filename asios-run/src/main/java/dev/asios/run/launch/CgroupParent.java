@@ -12,7 +12,8 @@ import java.util.List;
  * Readies the parent folder of the runs' cgroups in one hierarchy. On v2 the controllers a run
  * uses are enabled for children, in the root and in the parent. On v1 a new cpuset starts with no
  * CPUs and no memory nodes, so the parent gets the root's, less the CPUs of CPU-exclusive
- * siblings (the tuning profile's {@code asios-isolated}); a task cannot join a cpuset without them.
+ * siblings (the tuning profile's {@code asios-isolated}), refreshed at every run; a task cannot
+ * join a cpuset without them.
  */
 final class CgroupParent {
 
@@ -34,16 +35,36 @@ final class CgroupParent {
         if (hierarchy.version() == CgroupVersion.V2) {
             enableControllers(hierarchy.mountPoint());
             enableControllers(folder);
-        } else if (hierarchy.hasCpuset() && RunCgroup.cpus(sysroot, folder + "/cpuset.cpus").isEmpty()) {
-            String root = hierarchy.mountPoint();
-            CpuSet cpus = RunCgroup.cpus(sysroot, root + "/cpuset.cpus");
-            for (String sibling : sysroot.list(root)) {
-                String path = root + "/" + sibling;
-                if (!path.equals(folder) && sysroot.readTrimmed(path + "/cpuset.cpu_exclusive").orElse("0").equals("1")) {
-                    cpus = cpus.andNot(RunCgroup.cpus(sysroot, path + "/cpuset.cpus"));
+        } else if (hierarchy.hasCpuset() && !folder.endsWith("/" + RunCgroup.ISOLATED)) {
+            refreshCpus();
+        }
+    }
+
+    /**
+     * Gives the v1 runs' cpuset the root's CPUs less those of CPU-exclusive siblings, as they are
+     * now: a tuning profile may have isolated CPUs, or rolled back, since it was made. Shrinking
+     * it is refused by the kernel while a running run uses the CPUs; the parent then stays as it is.
+     */
+    private void refreshCpus() throws IOException {
+        String root = hierarchy.mountPoint();
+        CpuSet cpus = RunCgroup.cpus(sysroot, root + "/cpuset.cpus");
+        for (String sibling : sysroot.list(root)) {
+            String path = root + "/" + sibling;
+            if (!path.equals(folder) && sysroot.readTrimmed(path + "/cpuset.cpu_exclusive").orElse("0").equals("1")) {
+                cpus = cpus.andNot(RunCgroup.cpus(sysroot, path + "/cpuset.cpus"));
+            }
+        }
+        CpuSet current = RunCgroup.cpus(sysroot, folder + "/cpuset.cpus");
+        if (!cpus.equals(current)) {
+            try {
+                sysroot.write(folder + "/cpuset.cpus", cpus.toList() + "\n");
+            } catch (IOException e) {
+                if (current.isEmpty()) {
+                    throw e;
                 }
             }
-            sysroot.write(folder + "/cpuset.cpus", cpus.toList() + "\n");
+        }
+        if (sysroot.readTrimmed(folder + "/cpuset.mems").orElse("").isEmpty()) {
             sysroot.write(folder + "/cpuset.mems", sysroot.readTrimmed(root + "/cpuset.mems").orElse("0") + "\n");
         }
     }
