@@ -80,7 +80,7 @@ final class Explainer {
         double whole = 1 - (double) cpus.siblingsIn(chosen).size() / chosen.size();
         double nicPart = nic.map(n -> (LinkClass.SYS.ordinal() - n.linkToGpus().ordinal()) / (double) (LinkClass.SYS.ordinal() - LinkClass.PIX.ordinal()))
                 .orElse(1.0);
-        return 0.4 * linkPart + 0.3 * local + 0.1 * whole + 0.1 * memoryShare + 0.1 * Math.min(1, nicPart);
+        return (4 * linkPart + 3 * local + whole + memoryShare + Math.min(1, nicPart)) / 10;
     }
 
     private double largestShare(CpuSet chosen) {
