@@ -7,9 +7,9 @@ import dev.asios.host.numa.NodeKind;
 import dev.asios.host.numa.NumaNode;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sysroot.Sysroot;
+import dev.asios.run.command.CommandResolver;
 import dev.asios.run.launch.CgroupLayout;
 import dev.asios.run.launch.CgroupLimits;
-import dev.asios.run.launch.CommandResolver;
 import dev.asios.run.launch.HostResources;
 import dev.asios.run.launch.HugepageMode;
 import dev.asios.run.launch.LaunchException;
@@ -103,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--thp", description = "Back malloc with transparent hugepages (madvise; glibc.malloc.hugetlb=1).")
     private boolean thp;
 
-    @Option(names = "--rdma", description = "Also take the RDMA NIC nearest the GPUs (NCCL_IB_HCA, NCCL_SOCKET_IFNAME).")
+    @Option(names = "--rdma-nic", description = "Also take the RDMA NIC nearest the GPUs (NCCL_IB_HCA, NCCL_SOCKET_IFNAME).")
     private boolean rdma;
 
     @Option(names = "--cpu-weight", paramLabel = "W", description = "CPU weight, 1-10000 (default of the kernel: 100).")
@@ -148,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
         Path program = resolveCommand(sysroot);
         HostSnapshot host = new HostInspector(sysroot).inspect();
         CgroupLayout layout = CgroupLayout.of(host.kernel().cgroups()
-                .orElseThrow(() -> new RunRefused(NOT_RUN, "no cgroup hierarchy is mounted (no /proc/self/mounts entry of type cgroup or cgroup2)")));
+                .orElseThrow(() -> new RunRefused(NOT_RUN, "no cgroup hierarchy is mounted (no cgroup or cgroup2 entry in /proc/self/mountinfo or /proc/mounts)")));
         if (!dryRun && !Privileges.root()) {
             throw new RunRefused(NOT_RUN, "making the run's cgroup needs root: run it with sudo (or add --dry-run to see the placement)");
         }
@@ -227,6 +227,10 @@ public final class RunCommand implements Callable<Integer> {
     private LaunchSpec launchSpec(Placement placement, Path program, Map<String, String> added, HostSnapshot host) throws RunRefused {
         if (realtime != null && (realtime < 1 || realtime > 98)) {
             throw new RunRefused(NOT_RUN, "--rt " + realtime + ": expected a priority from 1 to 98");
+        }
+        if (thp && host.kernel().memory().thpEnabled().map(choice -> choice.selected().equals("never")).orElse(false)) {
+            throw new RunRefused(NOT_RUN, "--thp: transparent hugepages are 'never' on this host (/sys/kernel/mm/transparent_hugepage/enabled);"
+                    + " a tuning profile with memory.thp: madvise turns them on (asios tune apply --profile training)");
         }
         checkWeight("--cpu-weight", cpuWeight);
         checkWeight("--io-weight", ioWeight);

@@ -53,8 +53,10 @@ public final class FlatKeyedParser {
         return values;
     }
 
+    /** A whole number that fits a long: up to 19 digits, as v1's "no limit" 9223372036854771712. */
     private static boolean isCount(String s) {
-        return !s.isEmpty() && s.length() <= 18 && s.chars().allMatch(Character::isDigit);
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit)
+                && (s.length() < 19 || s.length() == 19 && s.compareTo(String.valueOf(Long.MAX_VALUE)) <= 0);
     }
 
     private static String abbreviate(String s) {

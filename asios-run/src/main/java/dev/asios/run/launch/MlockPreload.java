@@ -1,12 +1,16 @@
 package dev.asios.run.launch;
 
+import dev.asios.run.command.BoundedCommand;
+import dev.asios.run.command.CommandFailure;
+import dev.asios.run.command.CommandResolver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 /**
  * The small library that {@code --mlock} preloads into a run ({@code LD_PRELOAD}): its constructor
@@ -51,19 +55,11 @@ public final class MlockPreload {
             throw new LaunchException("--mlock needs a C compiler once, to build " + library + ": install it (apt install gcc) or run without --mlock");
         }
         Path partial = library.resolveSibling(LIBRARY + ".new");
-        Process cc = new ProcessBuilder(List.of("cc", "-shared", "-fPIC", "-O2", "-o", partial.toString(), source.toString()))
-                .redirectErrorStream(true).start();
         try {
-            String output = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!cc.waitFor(60, TimeUnit.SECONDS) || cc.exitValue() != 0) {
-                throw new LaunchException("--mlock: cc failed to build " + library + ": " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LaunchException("--mlock: interrupted while building " + library);
-        } finally {
-            cc.destroyForcibly();
+            BoundedCommand.run(List.of("cc", "-shared", "-fPIC", "-O2", "-o", partial.toString(), source.toString()), Duration.ofSeconds(60));
+        } catch (CommandFailure e) {
+            throw new LaunchException("--mlock: cannot build " + library + ": " + e.getMessage());
         }
-        Files.move(partial, library, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, library, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

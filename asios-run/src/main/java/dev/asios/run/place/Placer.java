@@ -79,7 +79,7 @@ public final class Placer {
         if (!request.isolated()) {
             CpuSet housekeeping = free.cpus().andNot(free.isolated());
             if (housekeeping.isEmpty()) {
-                throw new PlacementException("no free CPUs outside the isolated ones (" + free.isolated().toList() + ")", "--isolated");
+                throw new PlacementException("no free CPUs outside the isolated ones (" + free.isolated().toList() + ")", "--isolate");
             }
             return housekeeping;
         }

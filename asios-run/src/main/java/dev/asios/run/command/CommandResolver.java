@@ -1,4 +1,4 @@
-package dev.asios.run.launch;
+package dev.asios.run.command;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.asios.run.launch;
+package dev.asios.run.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

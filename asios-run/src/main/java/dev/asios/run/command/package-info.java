@@ -1,0 +1,2 @@
+/** Finding and running the outside programs the run layer uses ({@code nvidia-smi}, {@code cc}), with time limits. */
+package dev.asios.run.command;
