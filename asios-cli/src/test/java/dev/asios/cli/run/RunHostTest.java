@@ -58,6 +58,23 @@ class RunHostTest {
     }
 
     @Test
+    void rtRunsTheCommandSchedFifoAtThePriorityGiven() {
+        CliRun run = CliRun.of("run", "--state", state.toString(), "--rt", "5", "--cpus", "1", "--",
+                "sh", "-c", "set -- $(sed 's/.*) //' /proc/self/stat); [ \"${38}\" = 5 ] && [ \"${39}\" = 1 ]");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(runFolders()).isEmpty();
+    }
+
+    @Test
+    void mlockLocksTheCommandsMemory() {
+        CliRun run = CliRun.of("run", "--state", state.toString(), "--mlock", "--cpus", "1", "--",
+                "sh", "-c", "grep -q 'VmLck:[[:space:]]*[1-9]' /proc/self/status");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
     void aChildKilledWithSigkillEndsTheRunWith137AndNoCgroup() throws Exception {
         Process asios = asios("sh", "-c", "kill -9 $$");
 

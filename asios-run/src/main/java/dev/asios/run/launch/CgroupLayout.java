@@ -72,6 +72,11 @@ public record CgroupLayout(List<Hierarchy> hierarchies, Set<Controller> missing)
         return new CgroupLayout(hierarchies, missing);
     }
 
+    /** This layout without the hierarchy of {@code controller} (and the controllers mounted with it). */
+    public CgroupLayout without(Controller controller) {
+        return new CgroupLayout(hierarchies.stream().filter(h -> !h.controllers().contains(controller)).toList(), missing);
+    }
+
     /** The hierarchy of {@code controller}, if one offers it. */
     public Optional<Hierarchy> of(Controller controller) {
         return hierarchies.stream().filter(h -> h.controllers().contains(controller)).findFirst();

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ChildStarter {
 
     // $1..: join files up to "--", then the command. Exit 125 when a join file refuses the pid.
-    private static final String SHIM = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift; kill -STOP $$; exec \"$@\"";
+    private static final String SHIM = "while [ \"$1\" != -- ]; do echo $$ 2>/dev/null > \"$1\""
+            + " || { echo \"asios run: the kernel refused the run's process in $1\" >&2; exit 125; }; shift; done; shift; kill -STOP $$; exec \"$@\"";
 
     /** The exit status of the start script when the kernel refused to put it in the run's cgroup. */
     static final int JOIN_FAILED = 125;

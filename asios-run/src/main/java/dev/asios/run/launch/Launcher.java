@@ -64,15 +64,16 @@ public final class Launcher {
         } catch (IOException e) {
             throw new LaunchException(e.getMessage(), e);
         }
+        List<String> notes = new ArrayList<>();
+        CgroupLayout used = layoutFor(spec, notes);
         RunCgroup cgroup;
         try {
-            cgroup = RunCgroup.create(sysroot, layout, spec.id(), spec.isolated(), spec.limits());
+            cgroup = RunCgroup.create(sysroot, used, spec.id(), spec.isolated(), spec.limits());
             store.cgroups(spec.id(), cgroup.folders());
         } catch (IOException e) {
             fail(spec.id());
             throw new LaunchException("cannot make the run's cgroup: " + e.getMessage(), e);
         }
-        List<String> notes = new ArrayList<>();
         layout.missing().forEach(c -> notes.add("no " + c.v1Name() + " controller is mounted: its limits and counters are left out"));
         RunReport report;
         try {
@@ -95,6 +96,22 @@ public final class Launcher {
             notes.add("the run store could not record the end: " + e.getMessage());
         }
         return done;
+    }
+
+    /**
+     * The hierarchies the run joins. A real-time run stays out of a v1 {@code cpu} hierarchy with
+     * real-time group scheduling ({@code cpu.rt_runtime_us}): a new cgroup there has no real-time
+     * budget, and the kernel refuses a SCHED_FIFO task in it.
+     */
+    private CgroupLayout layoutFor(LaunchSpec spec, List<String> notes) {
+        var cpu = layout.of(Controller.CPU);
+        if (spec.realtimePriority().isPresent() && cpu.isPresent() && cpu.get().version() == dev.asios.host.kernel.CgroupVersion.V1
+                && sysroot.exists(cpu.get().mountPoint() + "/cpu.rt_runtime_us")) {
+            notes.add("--rt: the run stays in its parent's " + cpu.get().mountPoint() + " cgroup (real-time group scheduling gives a new cgroup"
+                    + " no real-time budget); --cpu-weight and the throttling counters do not apply");
+            return layout.without(Controller.CPU);
+        }
+        return layout;
     }
 
     private RunReport supervise(LaunchSpec spec, RunCgroup cgroup, Optional<Path> preload, List<String> notes) throws LaunchException {
