@@ -30,6 +30,7 @@ import dev.asios.run.place.Placer;
 import dev.asios.run.store.RunIds;
 import dev.asios.run.store.RunStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +42,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -144,15 +147,18 @@ public final class RunCommand implements Callable<Integer> {
         if (!dryRun && options.sysroot != null) {
             throw new RunRefused(NOT_RUN, "--sysroot places on a recorded tree: add --dry-run");
         }
-        Sysroot sysroot = options.sysroot();
-        Path program = resolveCommand(sysroot);
-        HostSnapshot host = new HostInspector(sysroot).inspect();
-        CgroupLayout layout = CgroupLayout.of(host.kernel().cgroups()
-                .orElseThrow(() -> new RunRefused(NOT_RUN, "no cgroup hierarchy is mounted (no cgroup or cgroup2 entry in /proc/self/mountinfo or /proc/mounts)")));
         if (!dryRun && !Privileges.root()) {
             throw new RunRefused(NOT_RUN, "making the run's cgroup needs root: run it with sudo (or add --dry-run to see the placement)");
         }
-        try (RunStore store = dryRun ? null : RunStore.open(options.state)) {
+        Sysroot sysroot = options.sysroot();
+        Path program = resolveCommand(sysroot);
+        // The store's first open loads SQLite's native library: done while the host is read.
+        CompletableFuture<RunStore> opening = dryRun ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.supplyAsync(this::openStore, task -> Thread.ofVirtual().start(task));
+        HostSnapshot host = new HostInspector(sysroot).inspect();
+        try (RunStore store = opened(opening)) {
+            CgroupLayout layout = CgroupLayout.of(host.kernel().cgroups()
+                    .orElseThrow(() -> new RunRefused(NOT_RUN, "no cgroup hierarchy is mounted (no cgroup or cgroup2 entry in /proc/self/mountinfo or /proc/mounts)")));
             if (store != null) {
                 RunCleaner.Result cleaned = new RunCleaner(sysroot, layout, store).clean();
                 cleaned.abandonedRuns().forEach(id -> err.println("asios run: cleaned up after run " + id + ", whose asios was killed"));
@@ -175,6 +181,25 @@ public final class RunCommand implements Callable<Integer> {
             throw new RunRefused(NOT_RUN, e.getMessage());
         } catch (LaunchException e) {
             throw new RunRefused(NOT_RUN, e.getMessage());
+        }
+    }
+
+    private RunStore openStore() {
+        try {
+            return RunStore.open(options.state);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunStore opened(CompletableFuture<RunStore> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
         }
     }
 

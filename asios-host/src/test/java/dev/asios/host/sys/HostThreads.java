@@ -40,6 +40,7 @@ final class HostThreads {
         });
         thread.join(TimeUnit.SECONDS.toMillis(60));
         assertThat(thread.isAlive()).as("test thread ended").isFalse();
+        awaitTaskGone("asios-sys-test");
         try {
             return result.get();
         } catch (ExecutionException e) {
@@ -47,6 +48,18 @@ final class HostThreads {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Waits until no OS task of this JVM is named {@code name}: a Java thread counts as ended a
+     * little before its OS task has left {@code /proc/self/task}.
+     */
+    private static void awaitTaskGone(String name) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ofEveryJvmThread("comm", String::strip).stream().anyMatch(line -> line.endsWith(" " + name))) {
+            assertThat(System.nanoTime()).as("the OS task of thread " + name + " ended").isLessThan(deadline);
+            Thread.sleep(1);
         }
     }
 
