@@ -45,7 +45,7 @@ public final class RunCgroup {
         this.hierarchyOf = hierarchyOf;
     }
 
-    /** The cgroup of run {@code id} as it is on the host, made or not, for clean-up. */
+    /** The run cgroup made of {@code folders} (those of {@code layout}'s hierarchies), as it is on the host, for reading and clean-up. */
     public static RunCgroup existing(Sysroot sysroot, List<String> folders, CgroupLayout layout) {
         Map<String, Hierarchy> map = new LinkedHashMap<>();
         for (String folder : folders) {
