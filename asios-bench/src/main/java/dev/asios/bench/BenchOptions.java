@@ -1,0 +1,24 @@
+package dev.asios.bench;
+
+import dev.asios.host.parse.CpuSet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * What the user asked of a benchmark; each benchmark takes the options that apply to it and
+ * checks them (a {@link BenchException} names the bad one). Immutable.
+ *
+ * @param rounds how many rounds of probe and reference, alternating; at least 1
+ * @param duration how long one round of a timed probe runs (jitter, network)
+ * @param cpus the CPUs to measure on; empty for the benchmark's default
+ * @param sizeBytes the working size (memory arrays, storage file); empty for the benchmark's default
+ * @param directory where storage files go; empty for the benchmark's default
+ * @param realtimePriority SCHED_FIFO priority for latency probes; empty for the normal class
+ * @param referenceBinary a user's own build of the reference (a STREAM binary); empty to use the packaged tool
+ */
+public record BenchOptions(int rounds, Duration duration, CpuSet cpus, OptionalLong sizeBytes, Optional<Path> directory,
+        OptionalInt realtimePriority, Optional<Path> referenceBinary) {
+}
