@@ -1,0 +1,55 @@
+package dev.asios.bench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asios.bench.Measurement;
+import dev.asios.bench.Summary;
+import dev.asios.bench.TargetResult;
+import java.util.Locale;
+
+/**
+ * The JSON form of benchmark results, for {@code asios bench --json}: every measurement with its
+ * raw samples, summary, method and exact command, and the probe-to-reference ratio as
+ * {@code ratioToReference}. Field names are stable for scripts. Stateless and thread-safe.
+ */
+public final class BenchJson {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** The host summary as JSON. */
+    public ObjectNode host(HostSummary host) {
+        return mapper.createObjectNode().put("cpu", host.cpu()).put("memory", host.memory()).put("kernel", host.kernel())
+                .put("virtualization", host.virtualization());
+    }
+
+    /** One target's result as JSON. */
+    public ObjectNode result(TargetResult result) {
+        ObjectNode node = mapper.createObjectNode().put("target", result.target().cliName());
+        node.set("probe", measurement(result.probe()));
+        result.reference().ifPresent(r -> node.set("reference", measurement(r)));
+        result.referenceMissing().ifPresent(why -> node.put("referenceMissing", why));
+        if (result.ratioToReference().isPresent()) {
+            node.put("ratioToReference", round(result.ratioToReference().getAsDouble()));
+        } else {
+            node.putNull("ratioToReference");
+        }
+        result.extra().forEach(m -> node.withArray("extra").add(measurement(m)));
+        return node;
+    }
+
+    /** One measurement as JSON. */
+    public ObjectNode measurement(Measurement m) {
+        ObjectNode node = mapper.createObjectNode().put("tool", m.tool()).put("metric", m.metric()).put("unit", m.unit())
+                .put("direction", m.direction().name().toLowerCase(Locale.ROOT));
+        m.samples().forEach(node.putArray("samples")::add);
+        Summary summary = m.summary();
+        node.put("median", summary.median()).put("min", summary.min()).put("max", summary.max());
+        node.put("method", m.method());
+        m.command().forEach(node.putArray("command")::add);
+        return node;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}
