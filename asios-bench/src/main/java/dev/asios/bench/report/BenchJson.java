@@ -16,6 +16,11 @@ public final class BenchJson {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** A new, empty JSON object. */
+    public ObjectNode object() {
+        return mapper.createObjectNode();
+    }
+
     /** The host summary as JSON. */
     public ObjectNode host(HostSummary host) {
         return mapper.createObjectNode().put("cpu", host.cpu()).put("memory", host.memory()).put("kernel", host.kernel())

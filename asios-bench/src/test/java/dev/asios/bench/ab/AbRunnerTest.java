@@ -67,6 +67,10 @@ class AbRunnerTest {
         assertThat(result.probeRatios()).containsExactly(10 / 60.0, 10 / 60.0);
         assertThat(result.profile()).isEqualTo("low-swap");
         assertThat(sysroot.readTrimmed(SWAPPINESS)).contains("60");
+        java.io.StringWriter text = new java.io.StringWriter();
+        dev.asios.bench.report.AbReport.print(result, new java.io.PrintWriter(text, true));
+        assertThat(text.toString()).contains("memory: untuned against low-swap, 2 pairs", "asios probe: median 0.167 (min 0.167, max 0.167)");
+        assertThat(dev.asios.bench.report.AbReport.json(result, new dev.asios.bench.report.BenchJson()).path("pairs")).hasSize(2);
     }
 
     @Test
