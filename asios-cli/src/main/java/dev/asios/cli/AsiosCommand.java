@@ -1,5 +1,6 @@
 package dev.asios.cli;
 
+import dev.asios.cli.bench.BenchCommand;
 import dev.asios.cli.inspect.InspectCommand;
 import dev.asios.cli.run.RunCommand;
 import dev.asios.cli.run.RunsCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Makes a Linux host fit for AI work, keeps it fit, and proves it with numbers.",
-        subcommands = {InspectCommand.class, TuneCommand.class, RunCommand.class, RunsCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, TuneCommand.class, RunCommand.class, RunsCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class AsiosCommand {
 
     private AsiosCommand() {

@@ -1,5 +1,6 @@
 package dev.asios.cli.run;
 
+import dev.asios.cli.ByteSize;
 import dev.asios.cli.Privileges;
 import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.inspect.HostSnapshot;

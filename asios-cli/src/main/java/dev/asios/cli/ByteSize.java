@@ -1,9 +1,9 @@
-package dev.asios.cli.run;
+package dev.asios.cli;
 
 import java.util.Locale;
 
 /** Parses sizes as users write them: {@code 64G}, {@code 512MiB}, {@code 1t}, {@code 4096} (bytes). Binary units. */
-final class ByteSize {
+public final class ByteSize {
 
     private ByteSize() {
     }
@@ -13,7 +13,7 @@ final class ByteSize {
      *
      * @throws IllegalArgumentException naming the option and the accepted forms
      */
-    static long parse(String option, String text) {
+    public static long parse(String option, String text) {
         String t = text.strip().toUpperCase(Locale.ROOT);
         if (t.endsWith("IB")) {
             t = t.substring(0, t.length() - 2);

@@ -1,0 +1,185 @@
+package dev.asios.cli.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asios.bench.BenchException;
+import dev.asios.bench.BenchOptions;
+import dev.asios.bench.Benchmark;
+import dev.asios.bench.Progress;
+import dev.asios.bench.Target;
+import dev.asios.bench.TargetResult;
+import dev.asios.bench.ab.AbResult;
+import dev.asios.bench.ab.AbRunner;
+import dev.asios.bench.report.AbReport;
+import dev.asios.bench.report.BenchJson;
+import dev.asios.bench.report.BenchTable;
+import dev.asios.bench.report.HostSummary;
+import dev.asios.cli.ByteSize;
+import dev.asios.cli.Privileges;
+import dev.asios.cli.UserException;
+import dev.asios.host.inspect.HostInspector;
+import dev.asios.host.parse.CpuSet;
+import dev.asios.host.parse.ParseException;
+import dev.asios.host.sysroot.Sysroot;
+import dev.asios.tune.profile.ProfileLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code asios bench TARGET...}: measures targets with ASIOS's probes beside the standard tools,
+ * round by round, and with {@code --ab PROFILE} untuned against tuned. Exits 0 when everything
+ * was measured, 3 for a bad option.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures the targets: ASIOS's probe and the standard tool in the same run, and untuned against tuned with --ab.",
+            "TARGET: jitter (cyclictest), memory (STREAM / stress-ng), storage (fio), network (iperf3), or all."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "TARGET", arity = "1..*", description = "jitter, memory, storage, network, or all.")
+    private List<String> targets;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds of probe and reference, alternating. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
+    private int rounds;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "One round of a timed probe (jitter, network): 10s, 2m. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "10s")
+    private String duration;
+
+    @Option(names = "--cpus", paramLabel = "LIST", description = "CPUs to measure on (jitter: the last one; memory: all of them). Default: per target.")
+    private String cpus;
+
+    @Option(names = "--size", paramLabel = "SIZE", description = "Working size (memory: per array; storage: the test file): 256M, 1G. Default: per target.")
+    private String size;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where the storage test file goes (removed afterwards). Default: /var/tmp.")
+    private Path directory;
+
+    @Option(names = "--rt", paramLabel = "PRIO", description = "SCHED_FIFO priority of the latency probes and of cyclictest, 1-98.")
+    private Integer realtime;
+
+    @Option(names = "--stream-binary", paramLabel = "FILE", description = "Your own STREAM build, as the memory reference.")
+    private Path streamBinary;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "Network path: loopback, or veth (two network namespaces ASIOS makes and removes). Default: ${DEFAULT-VALUE}.",
+            defaultValue = "loopback")
+    private String networkPath;
+
+    @Option(names = "--ab", paramLabel = "PROFILE", description = "Also run each target with this tuning profile applied, alternating with the untuned host; needs root.")
+    private String abProfile;
+
+    @Option(names = "--pairs", paramLabel = "N", description = "Untuned/tuned pairs of --ab. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
+    private int pairs;
+
+    @Option(names = "--journal", paramLabel = "DIR", description = "The tuning journal used by --ab. Default: ${DEFAULT-VALUE}.", defaultValue = "/var/lib/asios/tune")
+    private Path journal;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR", description = "Your profiles, for --ab. Default: ${DEFAULT-VALUE}.", defaultValue = "/etc/asios/profiles")
+    private Path profilesDir;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        List<Benchmark> benchmarks = targets().stream().map(target -> BenchmarkCatalog.of(target, networkPath)).toList();
+        BenchOptions options = options();
+        Sysroot sysroot = Sysroot.host();
+        HostSummary host = HostSummary.of(new HostInspector(sysroot).inspect());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = (what, done, total) -> {
+            err.printf(Locale.ROOT, "asios bench: [%d/%d] %s%n", done, total, what);
+            err.flush();
+        };
+        BenchJson jsonView = new BenchJson();
+        ObjectNode root = jsonView.object();
+        root.set("host", jsonView.host(host));
+        if (!json) {
+            BenchTable.printHost(host, out);
+        }
+        try {
+            for (Benchmark benchmark : benchmarks) {
+                if (abProfile == null) {
+                    TargetResult result = benchmark.run(options, progress);
+                    if (json) {
+                        root.withArray("results").add(jsonView.result(result));
+                    } else {
+                        BenchTable.print(result, out);
+                    }
+                } else {
+                    AbResult ab = abRunner(sysroot).run(benchmark, options, pairs, progress);
+                    if (json) {
+                        root.put("profile", abProfile).withArray("ab").add(AbReport.json(ab, jsonView));
+                    } else {
+                        AbReport.print(ab, out);
+                    }
+                }
+                out.flush();
+            }
+        } catch (BenchException e) {
+            throw new UserException(e.getMessage());
+        }
+        if (json) {
+            out.println(root.toPrettyString());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private AbRunner abRunner(Sysroot sysroot) {
+        if (!Privileges.root()) {
+            throw new UserException("--ab applies and rolls back a tuning profile, which needs root: run it with sudo");
+        }
+        return new AbRunner(sysroot, journal, new ProfileLoader(profilesDir).load(abProfile), Clock.systemUTC());
+    }
+
+    private Set<Target> targets() {
+        Set<Target> chosen = new LinkedHashSet<>();
+        for (String name : targets) {
+            switch (name.strip().toLowerCase(Locale.ROOT)) {
+                case "all" -> chosen.addAll(BenchmarkCatalog.BUILT);
+                case "jitter" -> chosen.add(Target.JITTER);
+                case "memory" -> chosen.add(Target.MEMORY);
+                case "storage" -> chosen.add(Target.STORAGE);
+                case "network" -> chosen.add(Target.NETWORK);
+                default -> throw new UserException("target '" + name + "': expected jitter, memory, storage, network or all");
+            }
+        }
+        return chosen;
+    }
+
+    private BenchOptions options() {
+        if (rounds < 1 || rounds > 1000) {
+            throw new UserException("--rounds " + rounds + ": expected 1 to 1000");
+        }
+        if (realtime != null && (realtime < 1 || realtime > 98)) {
+            throw new UserException("--rt " + realtime + ": expected a priority from 1 to 98");
+        }
+        try {
+            CpuSet cpuSet = cpus == null ? CpuSet.empty() : CpuSet.parseList(cpus);
+            OptionalLong bytes = size == null ? OptionalLong.empty() : OptionalLong.of(ByteSize.parse("--size", size));
+            return new BenchOptions(rounds, DurationOption.parse("--duration", duration), cpuSet, bytes, Optional.ofNullable(directory),
+                    realtime == null ? OptionalInt.empty() : OptionalInt.of(realtime), Optional.ofNullable(streamBinary));
+        } catch (ParseException e) {
+            throw new UserException("--cpus '" + cpus + "': " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+}
