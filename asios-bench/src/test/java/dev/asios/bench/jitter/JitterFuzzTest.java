@@ -1,0 +1,29 @@
+package dev.asios.bench.jitter;
+
+import static dev.asios.host.parse.FuzzAssertions.parsedOrRejected;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import dev.asios.host.parse.ParseException;
+import java.util.Arrays;
+
+/**
+ * Fuzzes the cyclictest histogram parser: any input parses, to a histogram whose percentiles rise
+ * up to its maximum, or fails with a {@link ParseException} that has a message; nothing else
+ * escapes. The seeds are under {@code JitterFuzzTestInputs/<method>/}.
+ */
+class JitterFuzzTest {
+
+    @FuzzTest(maxDuration = "30s")
+    void cyclictestHistogram(@NotNull String text) {
+        parsedOrRejected(CyclictestHistogramParser::parse, text).ifPresent(histogram -> {
+            assertThat(histogram.samples()).isPositive();
+            assertThat(Arrays.stream(histogram.counts())).allMatch(count -> count >= 0);
+            WakeupLatency latency = histogram.latency();
+            assertThat(latency.samples()).isEqualTo(histogram.samples());
+            assertThat(latency.maxUs()).isEqualTo(histogram.maxUs());
+            assertThat(histogram.percentileUs(100)).isLessThanOrEqualTo(histogram.maxUs());
+        });
+    }
+}
