@@ -9,6 +9,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 
 /**
  * ASIOS's storage probe: sequential {@code O_DIRECT} write and read of the test file by several
@@ -88,7 +89,7 @@ public final class SequentialIoProbe {
 
     /** How the probe measures, for a report: sizes, threads, block size, alignment and file system. */
     public String method(TestFile file) throws BenchException {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "%d MiB file %s on %s; %d threads each on its own %d MiB region, %d KiB blocks, one request outstanding per thread,"
                         + " O_DIRECT with buffers aligned to %d bytes; write timed with its fsync; model load: page cache dropped"
                         + " (posix_fadvise DONTNEED), one thread, buffered %d KiB reads into memory",

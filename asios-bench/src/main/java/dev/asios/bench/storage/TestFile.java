@@ -57,12 +57,18 @@ public final class TestFile implements AutoCloseable {
         } catch (IOException e) {
             throw new BenchException("--dir " + dir + ": cannot read its file system: " + e.getMessage(), e);
         }
+        TestFile file;
         try {
-            TestFile file = new TestFile(Files.createTempFile(dir, "asios-storage-", ".bench"), store);
-            Runtime.getRuntime().addShutdownHook(file.deleteOnExit);
-            return file;
+            file = new TestFile(Files.createTempFile(dir, "asios-storage-", ".bench"), store);
         } catch (IOException | UnsupportedOperationException e) {
             throw new BenchException("--dir " + dir + " refuses a new file: " + e, e);
+        }
+        try {
+            Runtime.getRuntime().addShutdownHook(file.deleteOnExit);
+            return file;
+        } catch (IllegalStateException shuttingDown) {
+            file.deleteQuietly();
+            throw new BenchException("the JVM is shutting down; no storage test file is left in --dir " + dir, shuttingDown);
         }
     }
 
