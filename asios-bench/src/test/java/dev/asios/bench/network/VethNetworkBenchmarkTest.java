@@ -10,8 +10,11 @@ import dev.asios.bench.TargetResult;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.run.command.BoundedCommand;
 import dev.asios.run.command.CommandFailure;
+import dev.asios.run.command.CommandResolver;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -44,6 +47,19 @@ class VethNetworkBenchmarkTest {
                 .isInstanceOf(BenchException.class)
                 .hasMessageContaining("cannot pin");
         assertThat(namespaces()).doesNotContain(OURS).doesNotContain(OURS.replace("-a-", "-b-"));
+    }
+
+    @Test
+    void createMakesBothNamespacesAndCloseRemovesThem() throws BenchException, CommandFailure {
+        Path ip = CommandResolver.resolve("ip", Objects.requireNonNullElse(System.getenv("PATH"), "")).orElseThrow();
+        List<String> made;
+        try (VethNamespaces veth = VethNamespaces.create(ip)) {
+            made = veth.namespaces();
+            assertThat(namespaces()).contains(made.get(0), made.get(1));
+            assertThat(BoundedCommand.run(List.of(ip.toString(), "-n", made.get(0), "-o", "addr", "show"), Duration.ofSeconds(10)))
+                    .contains("asios-rx", VethNamespaces.RECEIVER_ADDRESS + "/30");
+        }
+        assertThat(namespaces()).doesNotContain(made.get(0), made.get(1));
     }
 
     private static String namespaces() throws CommandFailure {
