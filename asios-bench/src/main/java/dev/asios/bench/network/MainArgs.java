@@ -1,0 +1,68 @@
+package dev.asios.bench.network;
+
+import dev.asios.host.parse.CpuSet;
+import dev.asios.host.sys.Affinity;
+import dev.asios.host.sys.NativeException;
+import java.util.List;
+
+/**
+ * The command-line arguments of {@link TcpSink} and {@link TcpSource}, checked, and the affinity
+ * they ask for. The processes are started by {@link TcpStreamProbe}, which writes these arguments
+ * with {@link #cpus(CpuSet)}; a bad one is an {@link IllegalArgumentException} that names it.
+ * Stateless and thread-safe.
+ */
+final class MainArgs {
+
+    /** The word for "no CPUs given: do not pin". */
+    private static final String NO_CPUS = "-";
+
+    private MainArgs() {
+    }
+
+    /**
+     * {@code args}, checked for {@code names.size()} values.
+     *
+     * @throws IllegalArgumentException with the usage, if the count is wrong
+     */
+    static String[] expect(String[] args, String program, List<String> names) {
+        if (args.length != names.size()) {
+            throw new IllegalArgumentException("usage: " + program + " " + String.join(" ", names) + " (got " + args.length + " arguments)");
+        }
+        return args;
+    }
+
+    /** The number {@code text} as an {@code int} from {@code min} to {@code max}; else an error naming {@code name}. */
+    static int intIn(String text, String name, int min, int max) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max + ", not \"" + text + "\"");
+    }
+
+    /** The argument that stands for {@code cpus}: their list, or {@code -} for none. */
+    static String cpus(CpuSet cpus) {
+        return cpus.isEmpty() ? NO_CPUS : cpus.toList();
+    }
+
+    /**
+     * Pins the calling thread, and so the threads it starts afterwards, to the CPUs of a {@link #cpus(CpuSet)}
+     * argument; does nothing for {@code -}.
+     *
+     * @throws IllegalArgumentException if the list is malformed or the kernel refuses it
+     */
+    static void pinTo(String cpus) {
+        if (cpus.equals(NO_CPUS)) {
+            return;
+        }
+        try {
+            Affinity.setCurrentThread(CpuSet.parseList(cpus));
+        } catch (NativeException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot pin to CPUs \"" + cpus + "\": " + e.getMessage(), e);
+        }
+    }
+}
