@@ -80,6 +80,10 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "loopback")
     private String networkPath;
 
+    @Option(names = "--streams", paramLabel = "N", description = "Parallel TCP streams of the network target, as iperf3 -P. Default: ${DEFAULT-VALUE}.",
+            defaultValue = "1")
+    private int streams;
+
     @Option(names = "--ab", paramLabel = "PROFILE", description = "Also run each target with this tuning profile applied, alternating with the untuned host; needs root.")
     private String abProfile;
 
@@ -97,7 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Benchmark> benchmarks = targets().stream().map(target -> BenchmarkCatalog.of(target, networkPath)).toList();
+        List<Benchmark> benchmarks = targets().stream().map(target -> BenchmarkCatalog.of(target, networkPath, streams)).toList();
         BenchOptions options = options();
         Sysroot sysroot = Sysroot.host();
         HostSummary host = HostSummary.of(new HostInspector(sysroot).inspect());

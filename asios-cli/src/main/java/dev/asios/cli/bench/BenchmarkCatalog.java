@@ -20,14 +20,17 @@ final class BenchmarkCatalog {
     private BenchmarkCatalog() {
     }
 
-    /** The benchmark of {@code target}; {@code networkPath} is the {@code --path} option, checked whatever the target. */
-    static Benchmark of(Target target, String networkPath) {
+    /** The benchmark of {@code target}; {@code networkPath} and {@code streams} are network options, checked whatever the target. */
+    static Benchmark of(Target target, String networkPath, int streams) {
         NetworkPath network = path(networkPath);
+        if (streams < 1 || streams > NetworkBenchmark.MAX_STREAMS) {
+            throw new UserException("--streams " + streams + ": expected 1 to " + NetworkBenchmark.MAX_STREAMS);
+        }
         return switch (target) {
             case JITTER -> new JitterBenchmark();
             case MEMORY -> new MemoryBenchmark();
             case STORAGE -> new StorageBenchmark();
-            case NETWORK -> new NetworkBenchmark(network);
+            case NETWORK -> new NetworkBenchmark(network, streams);
             case E2E -> throw new UserException("target e2e is not built yet: asios bench measures jitter, memory, storage and network");
         };
     }
