@@ -22,7 +22,7 @@ public final class BenchTable {
         out.println();
         out.println(result.target().cliName() + ": " + result.probe().metric() + " (" + result.probe().unit() + ", "
                 + (result.probe().direction() == dev.asios.bench.Direction.HIGHER_IS_BETTER ? "higher" : "lower") + " is better)");
-        out.printf(Locale.ROOT, "  %-26s %12s %12s %12s   %s%n", "tool / metric", "median", "min", "max", "samples");
+        out.printf(Locale.ROOT, "  %-38s %12s %12s %12s   %s%n", "tool / metric", "median", "min", "max", "samples");
         line(result.probe(), out);
         result.reference().ifPresent(r -> line(r, out));
         result.referenceMissing().ifPresent(why -> out.println("  reference: none (" + why + ")"));
@@ -37,7 +37,7 @@ public final class BenchTable {
     private static void line(Measurement m, PrintWriter out) {
         Summary s = m.summary();
         String name = m.tool() + (m.metric().equals("") ? "" : " " + m.metric());
-        out.printf(Locale.ROOT, "  %-26s %12s %12s %12s   %s%n", abbreviate(name), number(s.median()), number(s.min()), number(s.max()),
+        out.printf(Locale.ROOT, "  %-38s %12s %12s %12s   %s%n", abbreviate(name), number(s.median()), number(s.min()), number(s.max()),
                 m.samples().stream().map(BenchTable::number).reduce((a, b) -> a + " " + b).orElse(""));
     }
 
@@ -46,6 +46,6 @@ public final class BenchTable {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 26 ? text : text.substring(0, 25) + "…";
+        return text.length() <= 38 ? text : text.substring(0, 37) + "…";
     }
 }

@@ -2,7 +2,10 @@ package dev.asios.bench.report;
 
 import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.kernel.VirtualizationKind;
+import dev.asios.host.numa.MeminfoParser;
 import dev.asios.host.numa.NumaNode;
+import dev.asios.host.parse.ParseException;
+import dev.asios.host.sysroot.Sysroot;
 
 /**
  * The host a benchmark ran on, in one line each, as every result carries it. Immutable.
@@ -14,9 +17,15 @@ import dev.asios.host.numa.NumaNode;
  */
 public record HostSummary(String cpu, String memory, String kernel, String virtualization) {
 
-    /** The summary of {@code host}. */
-    public static HostSummary of(HostSnapshot host) {
-        long bytes = host.numa().nodes().stream().mapToLong(NumaNode::localMemoryBytes).sum();
+    /** The summary of {@code host}, read through {@code sysroot}; the memory is {@code MemTotal} of {@code /proc/meminfo}, else the nodes' sum. */
+    public static HostSummary of(HostSnapshot host, Sysroot sysroot) {
+        long nodes = host.numa().nodes().stream().mapToLong(NumaNode::localMemoryBytes).sum();
+        long bytes;
+        try {
+            bytes = sysroot.read("/proc/meminfo").map(MeminfoParser::parse).map(m -> m.getOrDefault("MemTotal", nodes)).orElse(nodes);
+        } catch (ParseException e) {
+            bytes = nodes;
+        }
         String cpu = host.cpu().architecture() + ", " + host.cpu().model().orElse("unknown model") + ", " + host.cpu().onlineCpus().size()
                 + " online CPUs";
         String memory = String.format(java.util.Locale.ROOT, "%.1f GiB in %d NUMA node(s)", bytes / (double) (1L << 30), host.numa().nodes().size());

@@ -104,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Benchmark> benchmarks = targets().stream().map(target -> BenchmarkCatalog.of(target, networkPath, streams)).toList();
         BenchOptions options = options();
         Sysroot sysroot = Sysroot.host();
-        HostSummary host = HostSummary.of(new HostInspector(sysroot).inspect());
+        HostSummary host = HostSummary.of(new HostInspector(sysroot).inspect(), sysroot);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = (what, done, total) -> {
