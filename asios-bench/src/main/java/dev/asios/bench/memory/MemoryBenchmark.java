@@ -164,7 +164,8 @@ public final class MemoryBenchmark implements Benchmark {
         return "StreamProbe: " + plan.cpus().size() + " platform threads, one pinned to each of CPUs " + plan.cpus().toList() + " (NUMA nodes "
                 + nodes + "), each first touching its slice of three arrays of " + plan.arrayBytes() + " bytes (2 MiB aligned, MADV_HUGEPAGE);"
                 + " a barrier before each kernel, its time from the first thread's start to the last one's end; each kernel's best of "
-                + (passes - 1) + " passes after a first one; 16 bytes an element for copy and scale, 24 for add and triad";
+                + (passes - 1) + " passes after a first one; copy through the JDK's memory copy, the others as element loops; 16 bytes an element"
+                + " for copy and scale, 24 for add and triad";
     }
 
     private static Measurement measurement(String tool, StreamKernel kernel, Map<StreamKernel, List<Double>> samples, String method,

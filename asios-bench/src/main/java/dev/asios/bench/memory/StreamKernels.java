@@ -5,9 +5,10 @@ import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import java.lang.foreign.MemorySegment;
 
 /**
- * The STREAM kernel loops over one thread's slices of the three arrays, element by element, as
- * STREAM's C loops: plain loads and stores that the JIT unrolls and vectorizes. They allocate
- * nothing. Stateless and thread-safe; the slices must be of equal length, a multiple of 8 bytes.
+ * The STREAM kernels over one thread's slices of the three arrays. Scale, add and triad are
+ * element loops of plain loads and stores, which the JIT unrolls; copy is the JDK's memory copy, as
+ * a C compiler turns STREAM's copy loop into {@code memcpy}. They allocate nothing. Stateless and
+ * thread-safe; the slices must be of equal length, a multiple of 8 bytes.
  */
 final class StreamKernels {
 
@@ -27,12 +28,9 @@ final class StreamKernels {
         }
     }
 
-    /** {@code c = a}. */
+    /** {@code c = a}, through {@link MemorySegment#copy(MemorySegment, long, MemorySegment, long, long)}. */
     static void copy(MemorySegment a, MemorySegment c) {
-        long n = a.byteSize() / Double.BYTES;
-        for (long i = 0; i < n; i++) {
-            c.setAtIndex(JAVA_DOUBLE, i, a.getAtIndex(JAVA_DOUBLE, i));
-        }
+        MemorySegment.copy(a, 0, c, 0, a.byteSize());
     }
 
     /** {@code b = s * c}. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** STREAM's byte counting on fixed timings, and the kernel loops on small arrays. */
@@ -54,6 +55,36 @@ class StreamKernelTest {
                 assertThat(b.getAtIndex(JAVA_DOUBLE, i)).isEqualTo(3 * ai);
                 assertThat(c.getAtIndex(JAVA_DOUBLE, i)).isEqualTo(4 * ai);
                 assertThat(a.getAtIndex(JAVA_DOUBLE, i)).isEqualTo(3 * ai + 3 * 4 * ai);
+            }
+        }
+    }
+
+    @Test
+    void aPassAllocatesNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        SpinBarrier barrier = new SpinBarrier(1);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment a = arena.allocate(JAVA_DOUBLE, 1024);
+            MemorySegment b = arena.allocate(JAVA_DOUBLE, 1024);
+            MemorySegment c = arena.allocate(JAVA_DOUBLE, 1024);
+            StreamKernel[] kernels = StreamKernel.values();
+            runPasses(kernels, barrier, a, b, c, 20_000);
+            // The least of a few windows: a JIT transition in the test's own loop may allocate once.
+            long least = Long.MAX_VALUE;
+            for (int window = 0; window < 5; window++) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                runPasses(kernels, barrier, a, b, c, 1_000);
+                least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+            }
+            assertThat(least).isZero();
+        }
+    }
+
+    private static void runPasses(StreamKernel[] kernels, SpinBarrier barrier, MemorySegment a, MemorySegment b, MemorySegment c, int passes) {
+        for (int pass = 0; pass < passes; pass++) {
+            for (StreamKernel kernel : kernels) {
+                barrier.await();
+                StreamKernels.run(kernel, a, b, c);
             }
         }
     }
