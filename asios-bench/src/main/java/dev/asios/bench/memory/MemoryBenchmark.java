@@ -111,7 +111,7 @@ public final class MemoryBenchmark implements Benchmark {
         if (options.referenceBinary().isPresent()) {
             Path binary = options.referenceBinary().get();
             Path program = CommandResolver.resolve(binary.toAbsolutePath().toString(), path)
-                    .orElseThrow(() -> new BenchException("--reference " + binary + ": not an executable file"));
+                    .orElseThrow(() -> new BenchException("--stream-binary " + binary + ": not an executable file"));
             Optional<Path> env = CommandResolver.resolve("env", path);
             if (env.isEmpty()) {
                 return ReferenceChoice.none("the STREAM binary needs env to set OMP_NUM_THREADS and OMP_PLACES, and PATH has no env");

@@ -53,7 +53,7 @@ class MemoryBenchmarkTest {
         BenchOptions withBinary = new BenchOptions(1, Duration.ZERO, CpuSet.empty(), OptionalLong.of(1L << 20), Optional.empty(),
                 OptionalInt.empty(), Optional.of(root.resolve("no-stream")));
         assertThatThrownBy(() -> onTwoCpus(4L << 30).run(withBinary, Progress.NONE)).isInstanceOf(BenchException.class)
-                .hasMessage("--reference " + root.resolve("no-stream") + ": not an executable file");
+                .hasMessage("--stream-binary " + root.resolve("no-stream") + ": not an executable file");
     }
 
     @Test
