@@ -55,6 +55,11 @@ public final class AbRunner {
             throw new BenchException("a tuning profile is active (" + String.join(", ", TuneStatus.read(sysroot, journal).profiles())
                     + "): roll it back first (asios tune rollback), so that the baseline is the untuned host");
         }
+        if (profile.cpu().isolate().isPresent()) {
+            throw new BenchException("--ab " + profile.name() + ": the profile isolates CPUs (cpu.isolate), and the probes and reference tools"
+                    + " cannot yet be placed inside its isolated cpuset; compare with a profile without cpu.isolate (for example training),"
+                    + " or measure the isolated host with asios tune apply and asios bench separately");
+        }
         List<TargetResult> baseline = new ArrayList<>();
         List<TargetResult> tuned = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -108,6 +108,19 @@ class AbRunnerTest {
         assertThat(seen).isEmpty();
     }
 
+    @Test
+    void aProfileThatIsolatesCpusIsRefusedBeforeAnythingRuns() throws Exception {
+        Path profiles = Files.createDirectories(tmp.resolve("isolating"));
+        Files.writeString(profiles.resolve("shield.yaml"), "name: shield\ndescription: test\ncpu:\n  isolate: auto\n");
+        List<String> seen = new ArrayList<>();
+
+        assertThatThrownBy(() -> new AbRunner(sysroot, tmp.resolve("journal"), new ProfileLoader(profiles).load("shield"), Clock.systemUTC())
+                .run(swappiness(seen), OPTIONS, 1, Progress.NONE))
+                .isInstanceOf(BenchException.class).hasMessageContaining("--ab shield: the profile isolates CPUs");
+        assertThat(seen).isEmpty();
+        assertThat(sysroot.readTrimmed(SWAPPINESS)).contains("60");
+    }
+
     /** A benchmark whose one sample is the host's swappiness, so the tests see which state it ran in. */
     private Benchmark swappiness(List<String> seen) {
         return new Benchmark() {
