@@ -107,10 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
         HostSummary host = HostSummary.of(new HostInspector(sysroot).inspect(), sysroot);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = (what, done, total) -> {
-            err.printf(Locale.ROOT, "asios bench: [%d/%d] %s%n", done, total, what);
-            err.flush();
-        };
+        Progress progress = ProgressLine.on(err);
         BenchJson jsonView = new BenchJson();
         ObjectNode root = jsonView.object();
         root.set("host", jsonView.host(host));
