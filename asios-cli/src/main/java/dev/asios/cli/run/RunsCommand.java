@@ -36,7 +36,8 @@ public final class RunsCommand implements Callable<Integer> {
     @Mixin
     private RunOptions options;
 
-    @Option(names = "--gc", description = "Remove the cgroups of runs whose asios is gone (killing what is left in them) and mark those runs abandoned. Needs root.")
+    @Option(names = "--gc", description = "Remove the cgroups of runs whose asios is gone (killing what is left in them), mark those runs abandoned,"
+            + " and remove the empty asios-runs parents. Needs root.")
     private boolean gc;
 
     @Option(names = "--limit", paramLabel = "N", description = "How many runs to list. Default: ${DEFAULT-VALUE}.", defaultValue = "20")
@@ -79,7 +80,16 @@ public final class RunsCommand implements Callable<Integer> {
         Sysroot sysroot = options.sysroot();
         CgroupLayout layout = CgroupLayout.of(new HostInspector(sysroot).inspect().kernel().cgroups()
                 .orElseThrow(() -> new UserException("no cgroup hierarchy is mounted")));
-        RunCleaner.Result result = new RunCleaner(sysroot, layout, store).clean();
+        RunCleaner cleaner = new RunCleaner(sysroot, layout, store);
+        RunCleaner.Result cleaned = cleaner.clean();
+        List<String> removed = new java.util.ArrayList<>(cleaned.removedFolders());
+        List<String> failures = new java.util.ArrayList<>(cleaned.failures());
+        try {
+            removed.addAll(cleaner.removeEmptyParents());
+        } catch (IOException e) {
+            failures.add(e.getMessage());
+        }
+        RunCleaner.Result result = new RunCleaner.Result(cleaned.abandonedRuns(), removed, failures);
         if (options.json) {
             ObjectNode node = JSON.createObjectNode();
             result.abandonedRuns().forEach(node.putArray("abandonedRuns")::add);
@@ -87,7 +97,7 @@ public final class RunsCommand implements Callable<Integer> {
             result.failures().forEach(node.putArray("failures")::add);
             out.println(node.toPrettyString());
         } else {
-            out.println("gc: " + result.abandonedRuns().size() + " abandoned runs, " + result.removedFolders().size() + " cgroups removed");
+            out.println("gc: " + result.abandonedRuns().size() + " abandoned runs, " + result.removedFolders().size() + " cgroup folders removed");
             result.removedFolders().forEach(f -> out.println("  removed " + f));
             result.failures().forEach(f -> out.println("  FAILED  " + f));
         }

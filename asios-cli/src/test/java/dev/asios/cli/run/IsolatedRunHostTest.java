@@ -46,6 +46,7 @@ class IsolatedRunHostTest {
         Profile inference = new ProfileLoader(tmp.resolve("no-user-profiles")).load("inference");
         CpuSet isolated = inference.isolatedCpus(host.cpu(), host.numa()).orElseThrow();
         Path journal = tmp.resolve("journal");
+        RunParents parents = RunParents.before(sysroot);
         try {
             new PlanExecutor(sysroot, journal, Clock.systemUTC(), ExecutionListener.NONE).apply(Planner.builtIn().plan(inference, host, sysroot));
 
@@ -63,6 +64,7 @@ class IsolatedRunHostTest {
             assertThat(elsewhere).as("ns on any other CPU").isZero();
         } finally {
             List<Outcome> restored = new Rollback(sysroot, journal, Clock.systemUTC(), ExecutionListener.NONE).run();
+            parents.restore(tmp.resolve("scratch"));
             assertThat(restored).allMatch(Outcome::ok);
         }
     }

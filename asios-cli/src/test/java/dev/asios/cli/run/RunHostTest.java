@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code asios run} on this host as root: exit codes, signals, and no cgroup left behind after
  * any kill (the child, {@code asios}, or both with SIGKILL). Runs of a second JVM stand for the
- * {@code asios} a user starts.
+ * {@code asios} a user starts. The runs' parent cgroups are removed again when the test made them.
  */
 @Tag("host")
 class RunHostTest {
@@ -35,11 +36,20 @@ class RunHostTest {
     Path state;
 
     private CgroupLayout layout;
+    private RunParents parents;
 
     @BeforeEach
     void root() {
         assumeTrue(Privileges.root(), "needs root");
         layout = CgroupLayout.of(new HostInspector(HOST).inspect().kernel().cgroups().orElseThrow());
+        parents = RunParents.before(HOST);
+    }
+
+    @AfterEach
+    void leaveTheHostAsItWas() throws Exception {
+        if (parents != null) {
+            parents.restore(state.resolve("scratch"));
+        }
     }
 
     @Test

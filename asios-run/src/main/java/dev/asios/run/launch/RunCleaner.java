@@ -83,4 +83,25 @@ public final class RunCleaner {
         }
         return new Result(abandoned, removed, failures);
     }
+
+    /**
+     * Removes the runs' parent folders ({@value RunCgroup#RUNS}) that hold no run and no task, as
+     * {@code asios runs --gc} does after cleaning; the next run makes them again. Not called before
+     * a run: another {@code asios run} may be about to make its cgroup under them.
+     *
+     * @return the folders removed
+     * @throws IOException naming a folder the kernel would not remove
+     */
+    public List<String> removeEmptyParents() throws IOException {
+        List<String> removed = new ArrayList<>();
+        for (CgroupLayout.Hierarchy hierarchy : layout.hierarchies()) {
+            String parent = hierarchy.mountPoint() + "/" + RunCgroup.RUNS;
+            if (sysroot.isDirectory(parent) && sysroot.list(parent).stream().noneMatch(name -> sysroot.isDirectory(parent + "/" + name))
+                    && RunCgroup.existing(sysroot, List.of(parent), layout).tasks().isEmpty()) {
+                sysroot.removeDirectory(parent);
+                removed.add(parent);
+            }
+        }
+        return removed;
+    }
 }
