@@ -134,8 +134,13 @@ final class Libc {
         }
     }
 
-    private static MethodHandle plain(String name, FunctionDescriptor descriptor) {
-        return downcall(symbol(name), descriptor);
+    /**
+     * A raw handle to libc's {@code name}, without {@code errno} capture, for calls that return
+     * their error number themselves or cannot fail, and for hot paths that pass {@code options}
+     * such as {@link Linker.Option#critical}.
+     */
+    static MethodHandle plain(String name, FunctionDescriptor descriptor, Linker.Option... options) {
+        return downcall(symbol(name), descriptor, options);
     }
 
     @SuppressWarnings("restricted")

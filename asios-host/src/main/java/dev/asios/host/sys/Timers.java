@@ -35,12 +35,11 @@ public final class Timers {
     private static final MemoryLayout TIMESPEC = MemoryLayout.structLayout(JAVA_LONG.withName("tv_sec"), JAVA_LONG.withName("tv_nsec"));
     private static final long TV_NSEC_OFFSET = JAVA_LONG.byteSize();
 
-    private static final Linker LINKER = Linker.nativeLinker();
     // A vDSO read of a few tens of nanoseconds: bound as critical, without the switch to native state.
-    private static final MethodHandle CLOCK_GETTIME = downcall("clock_gettime", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS),
+    private static final MethodHandle CLOCK_GETTIME = Libc.plain("clock_gettime", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS),
             Linker.Option.critical(false));
     // clock_nanosleep returns the error number itself and leaves errno alone.
-    private static final MethodHandle CLOCK_NANOSLEEP = downcall("clock_nanosleep", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    private static final MethodHandle CLOCK_NANOSLEEP = Libc.plain("clock_nanosleep", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
 
     private static final ThreadLocal<Sleeper> SLEEPERS = ThreadLocal.withInitial(Sleeper::new);
 
@@ -123,11 +122,5 @@ public final class Timers {
                 throw new IllegalStateException("clock_nanosleep: " + t, t);
             }
         }
-    }
-
-    @SuppressWarnings("restricted")
-    private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
-        MemorySegment symbol = LINKER.defaultLookup().find(name).orElseThrow(() -> new IllegalStateException("libc has no function " + name));
-        return LINKER.downcallHandle(symbol, descriptor, options);
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Starts a run in its own cgroup, supervises it, and reports what it used. The order:
@@ -35,6 +36,7 @@ import java.util.OptionalLong;
 public final class Launcher {
 
     private static final long STOP_TIMEOUT_MS = 10_000;
+    private static final long STOP_POLL_NANOS = 200_000;
 
     private final Sysroot sysroot;
     private final CgroupLayout layout;
@@ -181,7 +183,8 @@ public final class Launcher {
             if (stat.map(TaskStat::stopped).orElse(false)) {
                 return;
             }
-            Thread.onSpinWait();
+            // The start script needs a CPU to get there: wait without spinning.
+            LockSupport.parkNanos(STOP_POLL_NANOS);
         }
         process.destroyForcibly();
         throw new LaunchException("the run did not reach its start point within " + STOP_TIMEOUT_MS + " ms");

@@ -5,6 +5,8 @@ import dev.asios.host.parse.CpuSet;
 import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.run.launch.CgroupLayout.Hierarchy;
+import dev.asios.tune.apply.CgroupFs;
+import dev.asios.tune.tunable.CpuIsolationTunable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +32,7 @@ public final class RunCgroup {
     public static final String RUNS = "asios-runs";
 
     /** The tuning profile's cpuset of isolated CPUs, under the cpuset hierarchy's root. */
-    public static final String ISOLATED = "asios-isolated";
+    public static final String ISOLATED = CpuIsolationTunable.ISOLATED;
 
     private static final String PREFIX = "run-";
     private static final long KILL_TIMEOUT_MS = 5_000;
@@ -102,13 +104,13 @@ public final class RunCgroup {
 
     /** The files a task writes its pid to, to join the run's cgroup in every hierarchy. */
     public List<String> joinFiles() {
-        return folders.stream().map(f -> sysroot.resolve(tasksFile(f)).toString()).toList();
+        return folders.stream().map(f -> sysroot.resolve(CgroupFs.tasksFile(sysroot, f)).toString()).toList();
     }
 
     /** The tasks in the run's cgroup now, in every hierarchy. */
     public List<Long> tasks() {
-        return folders.stream().flatMap(f -> sysroot.read(tasksFile(f)).stream()).flatMap(text -> text.lines())
-                .map(String::strip).filter(l -> !l.isEmpty() && l.chars().allMatch(Character::isDigit)).map(Long::parseLong).distinct().toList();
+        return folders.stream().flatMap(f -> sysroot.read(CgroupFs.tasksFile(sysroot, f)).stream()).flatMap(text -> CgroupFs.parseTasks(text).stream())
+                .distinct().toList();
     }
 
     /** What the cgroup counted; read before {@link #remove}. */
@@ -208,11 +210,6 @@ public final class RunCgroup {
     /** The parent of a run's folder in {@code hierarchy}: an isolated run goes under the isolated cpuset in the cpuset's hierarchy (all of v2). */
     private static String parentPath(Hierarchy hierarchy, boolean isolated) {
         return hierarchy.mountPoint() + "/" + (isolated && hierarchy.hasCpuset() ? ISOLATED : RUNS);
-    }
-
-    private String tasksFile(String folder) {
-        return hierarchyOf.get(folder).version() == CgroupVersion.V2 || !sysroot.exists(folder + "/tasks")
-                ? folder + "/cgroup.procs" : folder + "/tasks";
     }
 
     private Map<String, Long> counters(String file) {
