@@ -36,6 +36,24 @@ class RunCommandRecordedTest {
     }
 
     @Test
+    void thpIsRefusedWhereTransparentHugepagesAreNever() {
+        new SysfsTree(root).file("/sys/kernel/mm/transparent_hugepage/enabled", "always madvise [never]\n");
+
+        CliRun run = CliRun.of("run", "--sysroot", root.toString(), "--dry-run", "--thp", "--", "true");
+
+        assertThat(run.exitCode()).isEqualTo(RunCommand.NOT_RUN);
+        assertThat(run.err()).contains("--thp: transparent hugepages are 'never' on this host");
+    }
+
+    @Test
+    void hugepagesBackMallocThroughGlibc() {
+        CliRun run = CliRun.of("run", "--sysroot", root.toString(), "--dry-run", "--hugepages", "16", "--cpus", "2", "--", "true");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("GLIBC_TUNABLES=glibc.malloc.hugetlb=2", "malloc on HUGETLB");
+    }
+
+    @Test
     void moreGpusThanTheHostHasAreRefusedWithExit125() {
         CliRun run = CliRun.of("run", "--sysroot", root.toString(), "--dry-run", "--gpus", "9", "--", "true");
 
