@@ -14,13 +14,22 @@ import java.util.OptionalDouble;
  * @param reference the reference tool's measurement of the same quantity
  * @param referenceMissing why there is no reference measurement
  * @param extra further measurements of the probe or the reference
+ * @param distributions the latency distributions of the probe and the reference, over all rounds; empty for a
+ *     target that measures no latencies
  */
 public record TargetResult(Target target, Measurement probe, Optional<Measurement> reference, Optional<String> referenceMissing,
-        List<Measurement> extra) {
+        List<Measurement> extra, List<Distribution> distributions) {
 
     /** Creates an immutable copy. */
     public TargetResult {
         extra = List.copyOf(extra);
+        distributions = List.copyOf(distributions);
+    }
+
+    /** A result without latency distributions. */
+    public TargetResult(Target target, Measurement probe, Optional<Measurement> reference, Optional<String> referenceMissing,
+            List<Measurement> extra) {
+        this(target, probe, reference, referenceMissing, extra, List.of());
     }
 
     /** The probe's median over the reference's median; empty without a reference. */

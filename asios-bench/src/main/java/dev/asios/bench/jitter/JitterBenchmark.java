@@ -74,10 +74,10 @@ public final class JitterBenchmark implements Benchmark {
         JitterRounds rounds = new JitterRounds();
         for (int round = 0; round < options.rounds(); round++) {
             progress.step(STEP, round, options.rounds());
-            rounds.probe(probe.run(duration));
+            rounds.probe(probe.run(duration, rounds.probeCounts()));
             if (missing.isEmpty()) {
                 try {
-                    rounds.reference(reference.orElseThrow().run(argv, duration).latency());
+                    rounds.reference(reference.orElseThrow().run(argv, duration));
                 } catch (CommandFailure e) {
                     missing = Optional.of("cyclictest failed in round " + (round + 1) + ": " + e.getMessage());
                 }

@@ -1,6 +1,8 @@
 package dev.asios.bench.jitter;
 
 import dev.asios.bench.Direction;
+import dev.asios.bench.Distribution;
+import dev.asios.bench.LatencyCounts;
 import dev.asios.bench.Measurement;
 import dev.asios.bench.Target;
 import dev.asios.bench.TargetResult;
@@ -20,17 +22,31 @@ final class JitterRounds {
     private static final String ASIOS = "asios";
     private static final String CYCLICTEST = "cyclictest";
     private static final String US = "us";
+    private static final String WAKE_UP = "wake-up latency";
 
     private final List<WakeupLatency> probe = new ArrayList<>();
     private final List<WakeupLatency> reference = new ArrayList<>();
     private final List<OsNoise> noise = new ArrayList<>();
+    private final LatencyCounts probeCounts = new LatencyCounts();
+    private final LatencyCounts referenceCounts = new LatencyCounts();
+
+    /** Where the probe adds its latencies, by microsecond. */
+    LatencyCounts probeCounts() {
+        return probeCounts;
+    }
 
     void probe(WakeupLatency latency) {
         probe.add(latency);
     }
 
-    void reference(WakeupLatency latency) {
-        reference.add(latency);
+    /** Adds a round of cyclictest; its overflows count at the histogram's bound. */
+    void reference(CyclictestHistogram histogram) {
+        reference.add(histogram.latency());
+        long[] counts = histogram.counts();
+        for (int us = 0; us < counts.length; us++) {
+            referenceCounts.add(us, counts[us]);
+        }
+        referenceCounts.add(counts.length, histogram.overflows());
     }
 
     void noise(OsNoise round) {
@@ -63,7 +79,14 @@ final class JitterRounds {
                 noise.stream().map(OsNoise::maxGapUs).toList(), noiseMethod, probeCommand));
         extra.add(new Measurement(ASIOS, "OS noise", "ns/s", Direction.LOWER_IS_BETTER,
                 noise.stream().map(OsNoise::noiseNsPerSecond).toList(), noiseMethod, probeCommand));
-        return new TargetResult(Target.JITTER, headline, referenceHeadline, referenceMissing, extra);
+        List<Distribution> distributions = new ArrayList<>();
+        if (!probeCounts.isEmpty()) {
+            distributions.add(probeCounts.distribution(ASIOS, WAKE_UP, US));
+        }
+        if (referenceMissing.isEmpty() && !referenceCounts.isEmpty()) {
+            distributions.add(referenceCounts.distribution(CYCLICTEST, WAKE_UP, US));
+        }
+        return new TargetResult(Target.JITTER, headline, referenceHeadline, referenceMissing, extra, distributions);
     }
 
     private static Measurement latency(String tool, String metric, List<WakeupLatency> rounds, Part part, String method,

@@ -1,6 +1,7 @@
 package dev.asios.bench.jitter;
 
 import dev.asios.bench.BenchException;
+import dev.asios.bench.LatencyCounts;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -49,6 +50,15 @@ public final class TimerWakeupProbe {
      * @throws BenchException if the thread cannot be pinned or raised to its priority, or a sleep fails
      */
     public WakeupLatency run(Duration duration) throws BenchException {
+        return run(duration, new LatencyCounts());
+    }
+
+    /**
+     * Measures for {@code duration} (positive) after the warm-up, and adds every latency to {@code counts}, by microsecond.
+     *
+     * @throws BenchException if the thread cannot be pinned or raised to its priority, or a sleep fails
+     */
+    public WakeupLatency run(Duration duration, LatencyCounts counts) throws BenchException {
         long durationNs = duration.toNanos();
         if (durationNs <= 0) {
             throw new IllegalArgumentException("a probe runs for a positive duration, not " + duration);
@@ -57,6 +67,7 @@ public final class TimerWakeupProbe {
             WakeupLoop loop = new WakeupLoop(intervalUs * 1_000);
             loop.warmUp();
             loop.record(durationNs);
+            loop.countInto(counts);
             return loop.latency();
         });
     }

@@ -1,8 +1,10 @@
 package dev.asios.bench.jitter;
 
+import dev.asios.bench.LatencyCounts;
 import dev.asios.host.sys.NativeException;
 import dev.asios.host.sys.Timers;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * The timer wake-up loop, cyclictest's in Java: sleep until the next deadline on
@@ -63,6 +65,13 @@ final class WakeupLoop {
     /** What was recorded since the warm-up. */
     WakeupLatency latency() {
         return WakeupLatency.of(latenciesUs, maxUs);
+    }
+
+    /** Adds every latency recorded since the warm-up to {@code into}, by microsecond (at the histogram's resolution). */
+    void countInto(LatencyCounts into) {
+        for (HistogramIterationValue value : latenciesUs.recordedValues()) {
+            into.add(value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
+        }
     }
 
     private long wakeAt(long deadline) throws NativeException {

@@ -2,6 +2,7 @@ package dev.asios.bench.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asios.bench.Distribution;
 import dev.asios.bench.Measurement;
 import dev.asios.bench.Summary;
 import dev.asios.bench.TargetResult;
@@ -39,6 +40,15 @@ public final class BenchJson {
             node.putNull("ratioToReference");
         }
         result.extra().forEach(m -> node.withArray("extra").add(measurement(m)));
+        result.distributions().forEach(d -> node.withArray("distributions").add(distribution(d)));
+        return node;
+    }
+
+    /** One latency distribution as JSON: its buckets as {@code [from, count]} pairs. */
+    public ObjectNode distribution(Distribution d) {
+        ObjectNode node = mapper.createObjectNode().put("tool", d.tool()).put("metric", d.metric()).put("unit", d.unit());
+        var buckets = node.putArray("buckets");
+        d.buckets().forEach(b -> buckets.addArray().add(b.from()).add(b.count()));
         return node;
     }
 
