@@ -7,7 +7,6 @@ import dev.asios.host.sys.SchedulingClass;
 import dev.asios.run.place.NumaPolicy;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,13 +27,6 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ChildStarter {
 
-    // $1..: join files up to "--", then the command. Exit 125 when a join file refuses the pid.
-    private static final String SHIM = "while [ \"$1\" != -- ]; do echo $$ 2>/dev/null > \"$1\""
-            + " || { echo \"asios run: the kernel refused the run's process in $1\" >&2; exit 125; }; shift; done; shift; kill -STOP $$; exec \"$@\"";
-
-    /** The exit status of the start script when the kernel refused to put it in the run's cgroup. */
-    static final int JOIN_FAILED = 125;
-
     private ChildStarter() {
     }
 
@@ -45,11 +37,7 @@ final class ChildStarter {
      * @throws IOException if the thread's policy cannot be set or the process cannot start
      */
     static Process start(LaunchSpec spec, List<String> joinFiles, Optional<CpuSet> affinity, Optional<Path> preload) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", SHIM, "asios-run"));
-        argv.addAll(joinFiles);
-        argv.add("--");
-        argv.addAll(spec.command());
-        ProcessBuilder builder = new ProcessBuilder(argv).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(CgroupJoinScript.argv(joinFiles, spec.command(), true, "asios-run")).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(spec.environment());
         preload.ifPresent(library -> builder.environment().merge("LD_PRELOAD", library.toString(), (old, lib) -> lib + " " + old));

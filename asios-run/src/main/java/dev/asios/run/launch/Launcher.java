@@ -170,7 +170,7 @@ public final class Launcher {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 int exit = waitFor(process);
-                throw new LaunchException(exit == ChildStarter.JOIN_FAILED
+                throw new LaunchException(exit == CgroupJoinScript.JOIN_FAILED
                         ? "the kernel refused to put the run into its cgroup " + cgroup.folders() + " (see the message above)"
                         : "the run's start script exited with " + exit + " before the command started");
             }
