@@ -21,4 +21,9 @@ import java.util.OptionalLong;
  */
 public record BenchOptions(int rounds, Duration duration, CpuSet cpus, OptionalLong sizeBytes, Optional<Path> directory,
         OptionalInt realtimePriority, Optional<Path> referenceBinary) {
+
+    /** These options with {@code cpus} instead. */
+    public BenchOptions withCpus(CpuSet cpus) {
+        return new BenchOptions(rounds, duration, cpus, sizeBytes, directory, realtimePriority, referenceBinary);
+    }
 }

@@ -15,6 +15,15 @@ public enum Target {
     /** End-to-end AI: an inference loop's throughput and tail latency. */
     E2E;
 
+    /**
+     * Whether the target measures what CPU isolation is for (scheduling latency, an inference
+     * loop): with a profile that isolates CPUs, A/B runs it on the isolated CPUs; the other
+     * targets run on the housekeeping CPUs.
+     */
+    public boolean onIsolatedCpus() {
+        return this == JITTER || this == E2E;
+    }
+
     /** The name on the command line: {@code jitter}, {@code memory}, ... */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);

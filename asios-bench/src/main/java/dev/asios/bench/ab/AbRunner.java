@@ -4,7 +4,11 @@ import dev.asios.bench.BenchException;
 import dev.asios.bench.BenchOptions;
 import dev.asios.bench.Benchmark;
 import dev.asios.bench.Progress;
+import dev.asios.bench.Target;
 import dev.asios.bench.TargetResult;
+import dev.asios.bench.place.BenchCage;
+import dev.asios.host.inspect.HostSnapshot;
+import dev.asios.host.parse.CpuSet;
 import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.ExecutionListener;
@@ -13,11 +17,13 @@ import dev.asios.tune.apply.PlanExecutor;
 import dev.asios.tune.apply.Rollback;
 import dev.asios.tune.apply.TuneStatus;
 import dev.asios.tune.profile.Profile;
+import dev.asios.tune.profile.ProfileException;
 import dev.asios.tune.tunable.Planner;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -55,17 +61,14 @@ public final class AbRunner {
             throw new BenchException("a tuning profile is active (" + String.join(", ", TuneStatus.read(sysroot, journal).profiles())
                     + "): roll it back first (asios tune rollback), so that the baseline is the untuned host");
         }
-        if (profile.cpu().isolate().isPresent()) {
-            throw new BenchException("--ab " + profile.name() + ": the profile isolates CPUs (cpu.isolate), and the probes and reference tools"
-                    + " cannot yet be placed inside its isolated cpuset; compare with a profile without cpu.isolate (for example training),"
-                    + " or measure the isolated host with asios tune apply and asios bench separately");
-        }
+        List<String> notes = new ArrayList<>();
+        BenchOptions placed = placed(benchmark.target(), options, notes);
         List<TargetResult> baseline = new ArrayList<>();
         List<TargetResult> tuned = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         AtomicBoolean applied = new AtomicBoolean();
         Thread rollbackOnExit = Thread.ofPlatform().unstarted(() -> {
             if (applied.get()) {
+                BenchCage.removeLeftovers(sysroot);
                 rollback();
             }
         });
@@ -73,7 +76,7 @@ public final class AbRunner {
         try {
             for (int pair = 0; pair < pairs; pair++) {
                 progress.step(benchmark.target().cliName() + " untuned", 2 * pair, 2 * pairs);
-                baseline.add(benchmark.run(options, Progress.NONE));
+                baseline.add(benchmark.run(placed, Progress.NONE));
                 progress.step(benchmark.target().cliName() + " with " + profile.name(), 2 * pair + 1, 2 * pairs);
                 applied.set(true);
                 try {
@@ -81,7 +84,7 @@ public final class AbRunner {
                     if (pair == 0) {
                         outcomes.stream().filter(o -> !o.ok()).forEach(o -> notes.add("not applied: " + o.path() + ": " + o.error().orElse("")));
                     }
-                    tuned.add(benchmark.run(options, Progress.NONE));
+                    tuned.add(benchmark.run(placed, Progress.NONE));
                 } finally {
                     notes.addAll(rollback());
                     applied.set(false);
@@ -92,6 +95,35 @@ public final class AbRunner {
             Runtime.getRuntime().removeShutdownHook(rollbackOnExit);
         }
         return new AbResult(benchmark.target(), profile.name(), baseline, tuned, notes.stream().distinct().toList());
+    }
+
+    /**
+     * The options both sides run with. With a profile that isolates CPUs, a target that measures
+     * isolation runs on the isolated CPUs and the others on the housekeeping CPUs, untuned and
+     * tuned alike, so that each pair compares the same CPUs.
+     */
+    private BenchOptions placed(Target target, BenchOptions options, List<String> notes) throws BenchException {
+        HostSnapshot host = new HostInspector(sysroot).inspect();
+        Optional<CpuSet> isolated;
+        try {
+            isolated = profile.isolatedCpus(host.cpu(), host.numa()).filter(cpus -> !cpus.isEmpty());
+        } catch (ProfileException e) {
+            throw new BenchException("--ab " + profile.name() + ": " + e.getMessage(), e);
+        }
+        if (isolated.isEmpty()) {
+            return options;
+        }
+        CpuSet housekeeping = host.cpu().onlineCpus().andNot(isolated.get());
+        CpuSet side = target.onIsolatedCpus() ? isolated.get() : housekeeping;
+        String sideName = target.onIsolatedCpus() ? "isolated" : "housekeeping";
+        if (!options.cpus().isEmpty() && !side.containsAll(options.cpus())) {
+            throw new BenchException("--cpus " + options.cpus().toList() + ": with --ab " + profile.name() + ", " + target.cliName()
+                    + " runs on the CPUs the profile leaves " + sideName + " (" + side.toList() + "); choose among them");
+        }
+        CpuSet cpus = options.cpus().isEmpty() ? side : options.cpus();
+        notes.add(profile.name() + " isolates CPUs " + isolated.get().toList() + ": both sides of every pair ran on the " + sideName + " CPUs "
+                + cpus.toList());
+        return options.withCpus(cpus);
     }
 
     private List<Outcome> apply() {

@@ -6,6 +6,7 @@ import dev.asios.bench.Benchmark;
 import dev.asios.bench.Progress;
 import dev.asios.bench.Target;
 import dev.asios.bench.TargetResult;
+import dev.asios.bench.place.BenchCage;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.host.sysroot.SysrootValues;
@@ -64,30 +65,36 @@ public final class JitterBenchmark implements Benchmark {
     public TargetResult run(BenchOptions options, Progress progress) throws BenchException {
         int cpu = cpu(options.cpus());
         Duration duration = checked(options);
-        TimerWakeupProbe probe = new TimerWakeupProbe(cpu, TimerWakeupProbe.DEFAULT_INTERVAL_US, options.realtimePriority());
-        OsNoiseProbe noise = new OsNoiseProbe(cpu, OsNoiseProbe.DEFAULT_THRESHOLD_NS);
         Optional<CyclictestReference> reference = CyclictestReference.find(path);
         List<String> argv = reference.map(r -> r.argv(cpu, TimerWakeupProbe.DEFAULT_INTERVAL_US, options.realtimePriority(), duration))
                 .orElse(List.of());
         Optional<String> missing = reference.isPresent() ? Optional.empty()
                 : Optional.of("cyclictest is not installed (none in PATH; it comes in the rt-tests package)");
-        JitterRounds rounds = new JitterRounds();
-        for (int round = 0; round < options.rounds(); round++) {
-            progress.step(STEP, round, options.rounds());
-            rounds.probe(probe.run(duration, rounds.probeCounts()));
-            if (missing.isEmpty()) {
-                try {
-                    rounds.reference(reference.orElseThrow().run(argv, duration));
-                } catch (CommandFailure e) {
-                    missing = Optional.of("cyclictest failed in round " + (round + 1) + ": " + e.getMessage());
+        Optional<BenchCage> cage = BenchCage.forCpus(sysroot, CpuSet.of(cpu));
+        try {
+            ProbeRunner probes = new ProbeRunner(cpu, TimerWakeupProbe.DEFAULT_INTERVAL_US, options.realtimePriority(), cage);
+            JitterRounds rounds = new JitterRounds();
+            for (int round = 0; round < options.rounds(); round++) {
+                progress.step(STEP, round, options.rounds());
+                rounds.probe(probes.wakeup(duration, rounds.probeCounts()));
+                if (missing.isEmpty()) {
+                    try {
+                        rounds.reference(reference.orElseThrow().run(probes.reference(argv), duration));
+                    } catch (CommandFailure e) {
+                        missing = Optional.of("cyclictest failed in round " + (round + 1) + ": " + e.getMessage());
+                    }
                 }
+                rounds.noise(probes.noise(duration));
             }
-            rounds.noise(noise.run(duration));
+            progress.step(STEP, options.rounds(), options.rounds());
+            String referenceMethod = reference.map(CyclictestReference::method).orElse("");
+            return rounds.result(probes.wakeupMethod(duration), probes.noiseMethod(duration), command(options, cpu, duration), referenceMethod,
+                    probes.reference(argv), missing);
+        } finally {
+            if (cage.isPresent()) {
+                cage.get().close();
+            }
         }
-        progress.step(STEP, options.rounds(), options.rounds());
-        String referenceMethod = reference.map(CyclictestReference::method).orElse("");
-        return rounds.result(probe.method(duration), noise.method(duration), command(options, cpu, duration), referenceMethod, argv,
-                missing);
     }
 
     private int cpu(CpuSet asked) throws BenchException {

@@ -1,11 +1,10 @@
 package dev.asios.bench.network;
 
 import dev.asios.bench.BenchException;
+import dev.asios.bench.place.JavaCommand;
 import dev.asios.host.parse.ParseException;
 import dev.asios.run.command.CommandFailure;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ import java.util.List;
  * <p>Both ends are processes, not threads of the caller, because a Java socket cannot enter a
  * network namespace by itself: {@code ip netns exec} runs a process in one, and the same two
  * processes run over loopback so that both paths measure the same code. The caller's JVM is
- * reused ({@code java.home}, {@code java.class.path}); each child starts in well under the
+ * reused (see {@link JavaCommand}); each child starts in well under the
  * {@value #START_TIMEOUT_S} s it is given. Immutable and thread-safe, though calls side by
  * side compete for the same CPUs and spoil each other's numbers.
  */
@@ -56,12 +55,12 @@ final class TcpStreamProbe {
     double measureGbitPerSecond(Duration duration) throws BenchException {
         long durationMs = duration.toMillis();
         String address = endpoints.receiverAddress();
-        List<String> sinkArgv = java(TcpSink.class, address, Integer.toString(streams), Integer.toString(WARMUP_MS), Long.toString(durationMs),
+        List<String> sinkArgv = JavaCommand.argv(TcpSink.class, address, Integer.toString(streams), Integer.toString(WARMUP_MS), Long.toString(durationMs),
                 MainArgs.cpus(pinning.receiverCpus()));
         try (ChildProcess sink = ChildProcess.start(endpoints.onReceiver(sinkArgv))) {
             int port = ProbeLines.parsePort(sink.awaitLine(ProbeLines::isReport, START_TIMEOUT));
             long limitMs = WARMUP_MS + durationMs + START_TIMEOUT.toMillis();
-            List<String> sourceArgv = java(TcpSource.class, address, Integer.toString(port), Integer.toString(streams), Long.toString(limitMs),
+            List<String> sourceArgv = JavaCommand.argv(TcpSource.class, address, Integer.toString(port), Integer.toString(streams), Long.toString(limitMs),
                     MainArgs.cpus(pinning.senderCpus()));
             try (ChildProcess source = ChildProcess.start(endpoints.onSender(sourceArgv))) {
                 ProbeLines.checkConnected(source.awaitLine(ProbeLines::isReport, START_TIMEOUT));
@@ -71,12 +70,5 @@ final class TcpStreamProbe {
         } catch (CommandFailure | ParseException e) {
             throw new BenchException("the TCP stream probe over " + endpoints.description() + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private static List<String> java(Class<?> main, String... arguments) {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx64m", "-cp", System.getProperty("java.class.path"), main.getName()));
-        argv.addAll(List.of(arguments));
-        return argv;
     }
 }

@@ -59,7 +59,7 @@ public final class BenchCage implements AutoCloseable {
                     + ") with others: measure on isolated CPUs only, or on housekeeping CPUs only");
         }
         CpuSet mems = cpuList(sysroot, isolatedDir, "mems");
-        String id = "bench-" + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
+        String id = idPrefix() + NEXT.incrementAndGet();
         try {
             RunCgroup cgroup = RunCgroup.create(sysroot, layout.get(), id, true,
                     new CgroupLimits(cpus, mems, OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty()));
@@ -92,6 +92,32 @@ public final class BenchCage implements AutoCloseable {
         } catch (IOException e) {
             throw new BenchException("cannot remove the benchmark's cgroup: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Removes the cages this process made and did not close, with what runs in them: for a
+     * shutdown hook, before a profile that isolates CPUs is rolled back (its cpuset cannot go
+     * while a cage is inside). Failures are left for {@code asios runs --gc}.
+     */
+    public static void removeLeftovers(Sysroot sysroot) {
+        Optional<CgroupLayout> layout = cpusetLayout(sysroot);
+        if (layout.isEmpty()) {
+            return;
+        }
+        String ours = idPrefix();
+        RunCgroup.findRuns(sysroot, layout.get()).forEach((folder, id) -> {
+            if (id.startsWith(ours)) {
+                try {
+                    RunCgroup.existing(sysroot, List.of(folder), layout.get()).remove();
+                } catch (IOException e) {
+                    sysroot.diagnostics().warn(folder, "cannot remove the benchmark's cgroup: " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    private static String idPrefix() {
+        return "bench-" + ProcessHandle.current().pid() + "-";
     }
 
     /** The hierarchy with the cpuset controller alone; empty where none is mounted. */

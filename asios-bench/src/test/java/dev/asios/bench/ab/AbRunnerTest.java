@@ -109,16 +109,56 @@ class AbRunnerTest {
     }
 
     @Test
-    void aProfileThatIsolatesCpusIsRefusedBeforeAnythingRuns() throws Exception {
-        Path profiles = Files.createDirectories(tmp.resolve("isolating"));
-        Files.writeString(profiles.resolve("shield.yaml"), "name: shield\ndescription: test\ncpu:\n  isolate: auto\n");
-        List<String> seen = new ArrayList<>();
+    void withAProfileThatIsolatesCpusJitterRunsOnTheIsolatedCpusAndMemoryOnTheOthersOnBothSides() throws Exception {
+        Profile shield = isolating();
+        List<CpuSet> jitterCpus = new ArrayList<>();
+        List<CpuSet> memoryCpus = new ArrayList<>();
+        AbRunner runner = new AbRunner(sysroot, tmp.resolve("journal"), shield, Clock.systemUTC());
 
-        assertThatThrownBy(() -> new AbRunner(sysroot, tmp.resolve("journal"), new ProfileLoader(profiles).load("shield"), Clock.systemUTC())
-                .run(swappiness(seen), OPTIONS, 1, Progress.NONE))
-                .isInstanceOf(BenchException.class).hasMessageContaining("--ab shield: the profile isolates CPUs");
-        assertThat(seen).isEmpty();
+        AbResult jitter = runner.run(recordingCpus(Target.JITTER, jitterCpus), OPTIONS, 1, Progress.NONE);
+        runner.run(recordingCpus(Target.MEMORY, memoryCpus), OPTIONS, 1, Progress.NONE);
+
+        assertThat(jitterCpus).containsExactly(CpuSet.of(1), CpuSet.of(1));
+        assertThat(memoryCpus).containsExactly(CpuSet.of(0), CpuSet.of(0));
+        assertThat(jitter.notes()).contains("shield isolates CPUs 1: both sides of every pair ran on the isolated CPUs 1");
         assertThat(sysroot.readTrimmed(SWAPPINESS)).contains("60");
+    }
+
+    @Test
+    void cpusOnTheWrongSideOfTheIsolationAreRefusedBeforeAnythingRuns() throws Exception {
+        List<CpuSet> seen = new ArrayList<>();
+
+        assertThatThrownBy(() -> new AbRunner(sysroot, tmp.resolve("journal"), isolating(), Clock.systemUTC())
+                .run(recordingCpus(Target.JITTER, seen), OPTIONS.withCpus(CpuSet.of(0)), 1, Progress.NONE))
+                .isInstanceOf(BenchException.class)
+                .hasMessage("--cpus 0: with --ab shield, jitter runs on the CPUs the profile leaves isolated (1); choose among them");
+        assertThat(seen).isEmpty();
+    }
+
+    private Profile isolating() throws Exception {
+        for (int cpu = 0; cpu < 2; cpu++) {
+            new SysfsTree(tmp.resolve("root")).file("/sys/devices/system/cpu/cpu" + cpu + "/topology/core_id", cpu + "\n")
+                    .file("/sys/devices/system/cpu/cpu" + cpu + "/topology/physical_package_id", "0\n");
+        }
+        Path profiles = Files.createDirectories(tmp.resolve("isolating"));
+        Files.writeString(profiles.resolve("shield.yaml"), "name: shield\ndescription: test\ncpu:\n  isolate: \"1\"\n");
+        return new ProfileLoader(profiles).load("shield");
+    }
+
+    /** A benchmark of {@code target} that notes the CPUs it was given. */
+    private static Benchmark recordingCpus(Target target, List<CpuSet> seen) {
+        return new Benchmark() {
+            @Override
+            public Target target() {
+                return target;
+            }
+
+            @Override
+            public TargetResult run(BenchOptions options, Progress progress) {
+                seen.add(options.cpus());
+                return result(1.0);
+            }
+        };
     }
 
     /** A benchmark whose one sample is the host's swappiness, so the tests see which state it ran in. */
