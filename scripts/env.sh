@@ -66,6 +66,18 @@ asios_ensure_tools() {
   [ ${#missing[@]} -eq 0 ] || asios_apt_install "${missing[@]}" || asios_die "could not install ${missing[*]}"
 }
 
+# Like asios_ensure_tools, for tools the project can do without (a benchmark reference that not
+# every architecture packages): a package that cannot be installed is a warning, not an error.
+asios_offer_tools() {
+  local missing=() tool package
+  for pair in "$@"; do
+    tool="${pair%%:*}"; package="${pair#*:}"
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] || (asios_apt_install "${missing[@]}") \
+    || echo "asios: could not install ${missing[*]}; the benchmarks that use them run without them" >&2
+}
+
 # The newest modification time among the sources that make up the build.
 asios_sources_newer_than() {
   local stamp="$1"

@@ -11,12 +11,14 @@ import dev.asios.bench.TargetResult;
 import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.numa.MeminfoParser;
+import dev.asios.host.parse.CpuSet;
 import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.run.command.BoundedCommand;
 import dev.asios.run.command.CommandFailure;
 import dev.asios.run.command.CommandResolver;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,7 +28,8 @@ import java.util.Optional;
 
 /**
  * The memory bandwidth target: {@link StreamProbe} against a STREAM binary the user gives
- * ({@link BenchOptions#referenceBinary()}), else stress-ng's stream stressor, round by round,
+ * ({@link BenchOptions#referenceBinary()}), else likwid-bench's triad when the probe uses every
+ * online CPU, else stress-ng's stream stressor, round by round,
  * alternating, on the same CPUs with the same array size ({@link MemoryPlan}). The headline is
  * triad bandwidth in MB/s (10^6 bytes a second, as STREAM); the extras are the probe's copy, scale
  * and add, and the reference's where it reports them. Takes {@code rounds}, {@code cpus},
@@ -37,6 +40,8 @@ public final class MemoryBenchmark implements Benchmark {
 
     /** STREAM's number of passes: ten, the first not counted. */
     public static final int DEFAULT_PASSES = 10;
+
+    private static final Duration LIST_TIMEOUT = Duration.ofSeconds(10);
 
     private final Sysroot sysroot;
     private final String path;
@@ -76,7 +81,7 @@ public final class MemoryBenchmark implements Benchmark {
         }
         HostSnapshot host = new HostInspector(sysroot).inspect();
         MemoryPlan plan = MemoryPlan.of(options, host.cpu(), memAvailableBytes());
-        ReferenceChoice choice = chooseReference(options, plan);
+        ReferenceChoice choice = chooseReference(options, plan, host.cpu().onlineCpus());
         StreamProbe probe = new StreamProbe(plan.cpus(), plan.elementsPerArray(), passes);
         Map<StreamKernel, List<Double>> probeSamples = samplesByKernel();
         Map<StreamKernel, List<Double>> referenceSamples = samplesByKernel();
@@ -107,7 +112,7 @@ public final class MemoryBenchmark implements Benchmark {
         }
     }
 
-    private ReferenceChoice chooseReference(BenchOptions options, MemoryPlan plan) throws BenchException {
+    private ReferenceChoice chooseReference(BenchOptions options, MemoryPlan plan, CpuSet online) throws BenchException {
         if (options.referenceBinary().isPresent()) {
             Path binary = options.referenceBinary().get();
             Path program = CommandResolver.resolve(binary.toAbsolutePath().toString(), path)
@@ -118,10 +123,28 @@ public final class MemoryBenchmark implements Benchmark {
             }
             return ReferenceChoice.of(new StreamBinaryReference(env.get(), program, plan.cpus()));
         }
+        Optional<MemoryReference> likwid = likwid(plan, online);
+        if (likwid.isPresent()) {
+            return ReferenceChoice.of(likwid.get());
+        }
         return CommandResolver.resolve("stress-ng", path)
                 .map(stressNg -> ReferenceChoice.of(new StressNgReference(stressNg, plan.cpus(), plan.arrayBytes())))
-                .orElseGet(() -> ReferenceChoice.none("no STREAM binary given (--reference) and no stress-ng in PATH"
-                        + " (install the stress-ng package)"));
+                .orElseGet(() -> ReferenceChoice.none("no STREAM binary given (--stream-binary), and neither likwid-bench nor stress-ng in PATH"
+                        + " (install the likwid or stress-ng package)"));
+    }
+
+    /** likwid-bench's triad, when it is installed, lists a triad test, and the probe uses every online CPU (likwid takes no CPU list). */
+    private Optional<MemoryReference> likwid(MemoryPlan plan, CpuSet online) {
+        Optional<Path> program = CommandResolver.resolve("likwid-bench", path);
+        if (program.isEmpty() || !plan.cpus().equals(online)) {
+            return Optional.empty();
+        }
+        try {
+            return LikwidReference.bestTest(LikwidBenchParser.parseTests(BoundedCommand.run(List.of(program.get().toString(), "-a"), LIST_TIMEOUT)))
+                    .map(test -> new LikwidReference(program.get(), test, plan.cpus(), plan.arrayBytes()));
+        } catch (CommandFailure e) {
+            return Optional.empty();
+        }
     }
 
     private long memAvailableBytes() throws BenchException {

@@ -8,7 +8,7 @@ import java.util.Map;
  * A standard tool that measures memory bandwidth beside the probe: the command that runs it on the
  * probe's CPUs and sizes, and the parser of what it prints. Implementations are immutable.
  */
-sealed interface MemoryReference permits StreamBinaryReference, StressNgReference {
+sealed interface MemoryReference permits LikwidReference, StreamBinaryReference, StressNgReference {
 
     /** The tool's name, as in {@link dev.asios.bench.Measurement#tool()}. */
     String tool();

@@ -32,4 +32,10 @@ class StreamParsersFuzzTest {
             assertThat(rate.megabytesPerSecond()).isPositive().isFinite();
         });
     }
+
+    @FuzzTest(maxDuration = "30s")
+    void likwidBench(@NotNull String text) {
+        parsedOrRejected(LikwidBenchParser::parseRate, text).ifPresent(rate -> assertThat(rate).isPositive().isFinite());
+        assertThat(LikwidBenchParser.parseTests(text)).allMatch(test -> !test.isEmpty());
+    }
 }
