@@ -84,7 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "1")
     private int streams;
 
-    @Option(names = "--ab", paramLabel = "PROFILE", description = "Also run each target with this tuning profile applied, alternating with the untuned host; needs root.")
+    @Option(names = "--ab", paramLabel = "PROFILE", description = {"Also run each target with this tuning profile applied, alternating with the untuned host; needs root.",
+                "With a profile that isolates CPUs, jitter and e2e run on its isolated CPUs (inside its cpuset when tuned), the others on the rest."})
     private String abProfile;
 
     @Option(names = "--pairs", paramLabel = "N", description = "Untuned/tuned pairs of --ab. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
