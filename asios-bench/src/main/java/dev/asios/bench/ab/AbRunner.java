@@ -65,11 +65,15 @@ public final class AbRunner {
         BenchOptions placed = placed(benchmark.target(), options, notes);
         List<TargetResult> baseline = new ArrayList<>();
         List<TargetResult> tuned = new ArrayList<>();
+        // Guards "applied": the shutdown hook and this thread never apply or roll back at the same time.
+        Object hostLock = new Object();
         AtomicBoolean applied = new AtomicBoolean();
         Thread rollbackOnExit = Thread.ofPlatform().unstarted(() -> {
-            if (applied.get()) {
-                BenchCage.removeLeftovers(sysroot);
-                rollback();
+            synchronized (hostLock) {
+                if (applied.getAndSet(false)) {
+                    BenchCage.closeOpen().forEach(failure -> System.err.println("asios bench: " + failure));
+                    rollback().forEach(failure -> System.err.println("asios bench: " + failure));
+                }
             }
         });
         Runtime.getRuntime().addShutdownHook(rollbackOnExit);
@@ -78,21 +82,31 @@ public final class AbRunner {
                 progress.step(benchmark.target().cliName() + " untuned", 2 * pair, 2 * pairs);
                 baseline.add(benchmark.run(placed, Progress.NONE));
                 progress.step(benchmark.target().cliName() + " with " + profile.name(), 2 * pair + 1, 2 * pairs);
-                applied.set(true);
                 try {
-                    List<Outcome> outcomes = apply();
+                    List<Outcome> outcomes;
+                    synchronized (hostLock) {
+                        applied.set(true);
+                        outcomes = apply();
+                    }
                     if (pair == 0) {
                         outcomes.stream().filter(o -> !o.ok()).forEach(o -> notes.add("not applied: " + o.path() + ": " + o.error().orElse("")));
                     }
                     tuned.add(benchmark.run(placed, Progress.NONE));
                 } finally {
-                    notes.addAll(rollback());
-                    applied.set(false);
+                    synchronized (hostLock) {
+                        if (applied.getAndSet(false)) {
+                            notes.addAll(rollback());
+                        }
+                    }
                 }
             }
             progress.step(benchmark.target().cliName(), 2 * pairs, 2 * pairs);
         } finally {
-            Runtime.getRuntime().removeShutdownHook(rollbackOnExit);
+            try {
+                Runtime.getRuntime().removeShutdownHook(rollbackOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: it rolls back.
+            }
         }
         return new AbResult(benchmark.target(), profile.name(), baseline, tuned, notes.stream().distinct().toList());
     }

@@ -12,11 +12,13 @@ import dev.asios.run.launch.CgroupLimits;
 import dev.asios.run.launch.Controller;
 import dev.asios.run.launch.RunCgroup;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,11 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code asios-isolated}, made by {@code cpu.isolate}). While a profile isolates CPUs, no process
  * outside that cpuset may run on them, so a probe or reference tool measured there must start
  * inside it: {@link #wrap} makes a command join the cage before its first instruction. The cage
- * is removed, with anything left in it, by {@link #close}. Not thread-safe.
+ * is removed, with anything left in it, by {@link #close}, or by {@link #closeOpen} when the JVM
+ * is stopped. Thread-safe.
  */
 public final class BenchCage implements AutoCloseable {
 
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final Set<BenchCage> OPEN = ConcurrentHashMap.newKeySet();
 
     private final RunCgroup cgroup;
     private final CpuSet cpus;
@@ -59,11 +63,13 @@ public final class BenchCage implements AutoCloseable {
                     + ") with others: measure on isolated CPUs only, or on housekeeping CPUs only");
         }
         CpuSet mems = cpuList(sysroot, isolatedDir, "mems");
-        String id = idPrefix() + NEXT.incrementAndGet();
+        String id = "bench-" + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
         try {
             RunCgroup cgroup = RunCgroup.create(sysroot, layout.get(), id, true,
                     new CgroupLimits(cpus, mems, OptionalLong.empty(), OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty()));
-            return Optional.of(new BenchCage(cgroup, cpus));
+            BenchCage cage = new BenchCage(cgroup, cpus);
+            OPEN.add(cage);
+            return Optional.of(cage);
         } catch (IOException e) {
             throw new BenchException("cannot make a cgroup in the isolated cpuset for the benchmark: " + e.getMessage()
                     + " (run as root, or roll the isolating profile back)", e);
@@ -86,38 +92,32 @@ public final class BenchCage implements AutoCloseable {
      * @throws BenchException if it cannot be removed (naming the folder)
      */
     @Override
-    public void close() throws BenchException {
+    public synchronized void close() throws BenchException {
         try {
             cgroup.remove();
+            OPEN.remove(this);
         } catch (IOException e) {
             throw new BenchException("cannot remove the benchmark's cgroup: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Removes the cages this process made and did not close, with what runs in them: for a
-     * shutdown hook, before a profile that isolates CPUs is rolled back (its cpuset cannot go
-     * while a cage is inside). Failures are left for {@code asios runs --gc}.
+     * Closes every cage of this process that is still open, killing what runs in them: for a
+     * shutdown hook, before a profile that isolates CPUs is rolled back (its cpuset cannot go while
+     * a cage is inside).
+     *
+     * @return what could not be removed, one line each
      */
-    public static void removeLeftovers(Sysroot sysroot) {
-        Optional<CgroupLayout> layout = cpusetLayout(sysroot);
-        if (layout.isEmpty()) {
-            return;
-        }
-        String ours = idPrefix();
-        RunCgroup.findRuns(sysroot, layout.get()).forEach((folder, id) -> {
-            if (id.startsWith(ours)) {
-                try {
-                    RunCgroup.existing(sysroot, List.of(folder), layout.get()).remove();
-                } catch (IOException e) {
-                    sysroot.diagnostics().warn(folder, "cannot remove the benchmark's cgroup: " + e.getMessage());
-                }
+    public static List<String> closeOpen() {
+        List<String> failures = new ArrayList<>();
+        for (BenchCage cage : List.copyOf(OPEN)) {
+            try {
+                cage.close();
+            } catch (BenchException e) {
+                failures.add(e.getMessage());
             }
-        });
-    }
-
-    private static String idPrefix() {
-        return "bench-" + ProcessHandle.current().pid() + "-";
+        }
+        return failures;
     }
 
     /** The hierarchy with the cpuset controller alone; empty where none is mounted. */

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark's cgroup in the isolated cpuset, on a recorded cgroup v1 host whose CPUs 2-3 are
- * isolated: when there is one, and what is left behind. Making one needs the kernel (a new cgroup's
- * files appear by themselves): {@code IsolatedJitterHostTest} makes one on this host.
+ * isolated: when there is one, and when not. Making one needs the kernel (a new cgroup's
+ * files appear by themselves): {@code IsolatedAbHostTest} makes one on this host.
  */
 class BenchCageTest {
 
@@ -54,17 +54,6 @@ class BenchCageTest {
 
         assertThatThrownBy(() -> BenchCage.forCpus(sysroot, CpuSet.of(1, 2))).isInstanceOf(BenchException.class)
                 .hasMessageContaining("mixes CPUs that the active profile isolates (2-3)");
-    }
-
-    @Test
-    void leftoversOfThisProcessAreRemoved() throws BenchException {
-        isolate();
-        String ours = ISOLATED + "/run-bench-" + ProcessHandle.current().pid() + "-7";
-        tree.folder(ours).folder(ISOLATED + "/run-other");
-
-        BenchCage.removeLeftovers(sysroot);
-
-        assertThat(sysroot.list(ISOLATED)).noneMatch(name -> name.startsWith("run-bench-")).contains("run-other");
     }
 
     private void isolate() {
