@@ -7,12 +7,6 @@ import java.util.List;
 /** A numeric axis of a chart: where a value falls between the axis's ends, and the values its ticks stand at. */
 sealed interface Scale permits LinearScale, LogScale {
 
-    /** The lower end. */
-    double lower();
-
-    /** The upper end. */
-    double upper();
-
     /** Where {@code value} falls: 0 at the lower end, 1 at the upper one; values outside are clamped to the ends. */
     double fraction(double value);
 

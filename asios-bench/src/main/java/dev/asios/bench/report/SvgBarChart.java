@@ -60,8 +60,9 @@ final class SvgBarChart {
         PlotArea area = new PlotArea(LEFT, TOP, Math.max(SLOT * bars.size(), LABEL_CHAR * valueLabel.length()), PLOT_HEIGHT);
         Svg svg = new Svg(LEFT + area.width() + RIGHT, TOP + PLOT_HEIGHT + BOTTOM);
         area.leftAxis(svg, scale, valueLabel);
+        double slot = area.width() / bars.size();
         for (int i = 0; i < bars.size(); i++) {
-            draw(svg, area, scale, bars.get(i), LEFT + i * area.width() / bars.size() + (area.width() / bars.size() - BAR) / 2, baseline);
+            draw(svg, area, scale, bars.get(i), LEFT + i * slot + (slot - BAR) / 2, baseline);
         }
         svg.line(LEFT, area.y(scale, baseline), area.right(), area.y(scale, baseline), "baseline", "");
         return svg.render(valueLabel + ": " + String.join(", ", bars.stream().map(b -> b.label().replace('\n', ' ')).toList()));

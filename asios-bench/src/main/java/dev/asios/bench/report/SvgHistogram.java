@@ -17,7 +17,7 @@ final class SvgHistogram {
     private static final double DECADES_FOR_LOG = 2;
     private static final double WIDTH = 660;
     private static final double LEFT = 60;
-    private static final double RIGHT = 16;
+    private static final double RIGHT = 30;
     private static final double TOP = 30;
     private static final double PLOT_HEIGHT = 200;
     private static final double BOTTOM = 46;
