@@ -22,6 +22,22 @@ public final class BenchJson {
         return mapper.createObjectNode();
     }
 
+    /**
+     * The document {@code asios bench --json} prints: {@code host}, then {@code results} for a plain
+     * run or {@code profile} and {@code ab} for an A/B run (each left out while empty). Why a run
+     * stopped early is not in it.
+     */
+    public ObjectNode document(BenchRun run) {
+        ObjectNode root = object();
+        root.set("host", host(run.host()));
+        run.results().forEach(result -> root.withArray("results").add(result(result)));
+        if (!run.abResults().isEmpty()) {
+            root.put("profile", run.abResults().getFirst().profile());
+            run.abResults().forEach(ab -> root.withArray("ab").add(AbReport.json(ab, this)));
+        }
+        return root;
+    }
+
     /** The host summary as JSON. */
     public ObjectNode host(HostSummary host) {
         return mapper.createObjectNode().put("cpu", host.cpu()).put("memory", host.memory()).put("kernel", host.kernel())

@@ -41,7 +41,8 @@ public final class BenchTable {
                 m.samples().stream().map(BenchTable::number).reduce((a, b) -> a + " " + b).orElse(""));
     }
 
-    private static String number(double value) {
+    /** A number as the reports write it: whole above 100, else with two decimals. */
+    static String number(double value) {
         return Math.abs(value) >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 

@@ -42,6 +42,21 @@ class BenchJsonTest {
     }
 
     @Test
+    void theDocumentHasTheHostThenTheResultsOrTheProfileAndTheAbResults() {
+        BenchJson json = new BenchJson();
+
+        ObjectNode plain = json.document(new BenchRun(ReportFixtures.HOST, List.of(ReportFixtures.jitter()), List.of(), Optional.of("stopped")));
+        ObjectNode ab = json.document(new BenchRun(ReportFixtures.HOST, List.of(), List.of(ReportFixtures.ab()), Optional.empty()));
+
+        assertThat(plain.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("host", "results");
+        assertThat(plain.path("host").path("kernel").asText()).isEqualTo("6.8.0-test");
+        assertThat(plain.path("results").get(0)).isEqualTo(json.result(ReportFixtures.jitter()));
+        assertThat(ab.properties()).extracting(java.util.Map.Entry::getKey).containsExactly("host", "profile", "ab");
+        assertThat(ab.path("profile").asText()).isEqualTo("training");
+        assertThat(ab.path("ab").get(0).path("pairs")).hasSize(2);
+    }
+
+    @Test
     void theTableShowsBothToolsTheRatioAndTheReferenceCommand() {
         StringWriter text = new StringWriter();
         BenchTable.print(new TargetResult(Target.JITTER, PROBE, Optional.of(CYCLICTEST), Optional.empty(), List.of()), new PrintWriter(text, true));

@@ -1,6 +1,5 @@
 package dev.asios.cli.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asios.bench.BenchException;
 import dev.asios.bench.BenchOptions;
 import dev.asios.bench.Benchmark;
@@ -11,8 +10,10 @@ import dev.asios.bench.ab.AbResult;
 import dev.asios.bench.ab.AbRunner;
 import dev.asios.bench.report.AbReport;
 import dev.asios.bench.report.BenchJson;
+import dev.asios.bench.report.BenchRun;
 import dev.asios.bench.report.BenchTable;
 import dev.asios.bench.report.HostSummary;
+import dev.asios.bench.report.ReportDirectory;
 import dev.asios.cli.ByteSize;
 import dev.asios.cli.Privileges;
 import dev.asios.cli.UserException;
@@ -24,6 +25,7 @@ import dev.asios.tune.profile.ProfileLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -100,18 +102,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of text.")
     private boolean json;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/index.html (charts, samples, commands; one page that works offline)"
+            + " and DIR/results.json (as --json prints it).")
+    private Path report;
+
     @Override
     public Integer call() {
         List<Benchmark> benchmarks = targets().stream().map(target -> BenchmarkCatalog.of(target, networkPath, streams)).toList();
         BenchOptions options = options();
+        Optional<ReportDirectory> reportDirectory = reportDirectory();
         Sysroot sysroot = Sysroot.host();
         HostSummary host = HostSummary.of(new HostInspector(sysroot).inspect(), sysroot);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = ProgressLine.on(err);
-        BenchJson jsonView = new BenchJson();
-        ObjectNode root = jsonView.object();
-        root.set("host", jsonView.host(host));
+        List<TargetResult> results = new ArrayList<>();
+        List<AbResult> abResults = new ArrayList<>();
         if (!json) {
             BenchTable.printHost(host, out);
         }
@@ -119,29 +125,52 @@ public final class BenchCommand implements Callable<Integer> {
             for (Benchmark benchmark : benchmarks) {
                 if (abProfile == null) {
                     TargetResult result = benchmark.run(options, progress);
-                    if (json) {
-                        root.withArray("results").add(jsonView.result(result));
-                    } else {
+                    results.add(result);
+                    if (!json) {
                         BenchTable.print(result, out);
                     }
                 } else {
                     AbResult ab = abRunner(sysroot).run(benchmark, options, pairs, progress);
-                    if (json) {
-                        root.put("profile", abProfile).withArray("ab").add(AbReport.json(ab, jsonView));
-                    } else {
+                    abResults.add(ab);
+                    if (!json) {
                         AbReport.print(ab, out);
                     }
                 }
                 out.flush();
             }
         } catch (BenchException e) {
+            writeReport(reportDirectory, new BenchRun(host, results, abResults, Optional.of(e.getMessage())), err);
             throw new UserException(e.getMessage());
         }
+        BenchRun run = new BenchRun(host, results, abResults, Optional.empty());
         if (json) {
-            out.println(root.toPrettyString());
+            out.println(new BenchJson().document(run).toPrettyString());
         }
         out.flush();
+        writeReport(reportDirectory, run, err);
         return 0;
+    }
+
+    /** The --report folder, made and test-written before anything is measured. */
+    private Optional<ReportDirectory> reportDirectory() {
+        try {
+            return report == null ? Optional.empty() : Optional.of(ReportDirectory.open(report));
+        } catch (BenchException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    /** Writes the report of {@code run} where --report asked; a failure keeps the reason {@code run} stopped, if it did. */
+    private static void writeReport(Optional<ReportDirectory> reportDirectory, BenchRun run, PrintWriter err) {
+        if (reportDirectory.isEmpty()) {
+            return;
+        }
+        try {
+            err.println("report: " + reportDirectory.get().write(run));
+            err.flush();
+        } catch (BenchException e) {
+            throw new UserException(run.stoppedBy().map(why -> why + "; and ").orElse("") + e.getMessage());
+        }
     }
 
     private AbRunner abRunner(Sysroot sysroot) {
