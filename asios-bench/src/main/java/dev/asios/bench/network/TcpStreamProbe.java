@@ -1,11 +1,12 @@
 package dev.asios.bench.network;
 
 import dev.asios.bench.BenchException;
+import dev.asios.bench.child.ChildJvm;
+import dev.asios.bench.child.ChildProcess;
+import dev.asios.bench.child.MainArgs;
 import dev.asios.host.parse.ParseException;
 import dev.asios.run.command.CommandFailure;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +28,7 @@ final class TcpStreamProbe {
     static final int WARMUP_MS = 1000;
 
     private static final int START_TIMEOUT_S = 30;
+    private static final int HEAP_MIB = 64;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(START_TIMEOUT_S);
 
     private final Endpoints endpoints;
@@ -56,13 +58,13 @@ final class TcpStreamProbe {
     double measureGbitPerSecond(Duration duration) throws BenchException {
         long durationMs = duration.toMillis();
         String address = endpoints.receiverAddress();
-        List<String> sinkArgv = java(TcpSink.class, address, Integer.toString(streams), Integer.toString(WARMUP_MS), Long.toString(durationMs),
-                MainArgs.cpus(pinning.receiverCpus()));
+        List<String> sinkArgv = ChildJvm.command(TcpSink.class, HEAP_MIB, address, Integer.toString(streams), Integer.toString(WARMUP_MS),
+                Long.toString(durationMs), MainArgs.cpus(pinning.receiverCpus()));
         try (ChildProcess sink = ChildProcess.start(endpoints.onReceiver(sinkArgv))) {
             int port = ProbeLines.parsePort(sink.awaitLine(ProbeLines::isReport, START_TIMEOUT));
             long limitMs = WARMUP_MS + durationMs + START_TIMEOUT.toMillis();
-            List<String> sourceArgv = java(TcpSource.class, address, Integer.toString(port), Integer.toString(streams), Long.toString(limitMs),
-                    MainArgs.cpus(pinning.senderCpus()));
+            List<String> sourceArgv = ChildJvm.command(TcpSource.class, HEAP_MIB, address, Integer.toString(port), Integer.toString(streams),
+                    Long.toString(limitMs), MainArgs.cpus(pinning.senderCpus()));
             try (ChildProcess source = ChildProcess.start(endpoints.onSender(sourceArgv))) {
                 ProbeLines.checkConnected(source.awaitLine(ProbeLines::isReport, START_TIMEOUT));
                 Duration window = Duration.ofMillis(WARMUP_MS + durationMs).plus(START_TIMEOUT);
@@ -71,12 +73,5 @@ final class TcpStreamProbe {
         } catch (CommandFailure | ParseException e) {
             throw new BenchException("the TCP stream probe over " + endpoints.description() + " failed: " + e.getMessage(), e);
         }
-    }
-
-    private static List<String> java(Class<?> main, String... arguments) {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx64m", "-cp", System.getProperty("java.class.path"), main.getName()));
-        argv.addAll(List.of(arguments));
-        return argv;
     }
 }

@@ -1,4 +1,4 @@
-package dev.asios.bench.network;
+package dev.asios.bench.child;
 
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sys.Affinity;
@@ -6,12 +6,12 @@ import dev.asios.host.sys.NativeException;
 import java.util.List;
 
 /**
- * The command-line arguments of {@link TcpSink} and {@link TcpSource}, checked, and the affinity
- * they ask for. The processes are started by {@link TcpStreamProbe}, which writes these arguments
- * with {@link #cpus(CpuSet)}; a bad one is an {@link IllegalArgumentException} that names it.
+ * The command-line arguments of a benchmark's child JVM (a TCP endpoint, the inference server),
+ * checked, and the affinity they ask for. The parent writes CPU arguments with
+ * {@link #cpus(CpuSet)}; a bad argument is an {@link IllegalArgumentException} that names it.
  * Stateless and thread-safe.
  */
-final class MainArgs {
+public final class MainArgs {
 
     /** The word for "no CPUs given: do not pin". */
     private static final String NO_CPUS = "-";
@@ -24,7 +24,7 @@ final class MainArgs {
      *
      * @throws IllegalArgumentException with the usage, if the count is wrong
      */
-    static String[] expect(String[] args, String program, List<String> names) {
+    public static String[] expect(String[] args, String program, List<String> names) {
         if (args.length != names.size()) {
             throw new IllegalArgumentException("usage: " + program + " " + String.join(" ", names) + " (got " + args.length + " arguments)");
         }
@@ -32,7 +32,7 @@ final class MainArgs {
     }
 
     /** The number {@code text} as an {@code int} from {@code min} to {@code max}; else an error naming {@code name}. */
-    static int intIn(String text, String name, int min, int max) {
+    public static int intIn(String text, String name, int min, int max) {
         try {
             int value = Integer.parseInt(text);
             if (value >= min && value <= max) {
@@ -45,7 +45,7 @@ final class MainArgs {
     }
 
     /** The argument that stands for {@code cpus}: their list, or {@code -} for none. */
-    static String cpus(CpuSet cpus) {
+    public static String cpus(CpuSet cpus) {
         return cpus.isEmpty() ? NO_CPUS : cpus.toList();
     }
 
@@ -55,7 +55,7 @@ final class MainArgs {
      *
      * @throws IllegalArgumentException if the list is malformed or the kernel refuses it
      */
-    static void pinTo(String cpus) {
+    public static void pinTo(String cpus) {
         if (cpus.equals(NO_CPUS)) {
             return;
         }
