@@ -21,4 +21,9 @@ import java.util.OptionalLong;
  */
 public record BenchOptions(int rounds, Duration duration, CpuSet cpus, OptionalLong sizeBytes, Optional<Path> directory,
         OptionalInt realtimePriority, Optional<Path> referenceBinary) {
+
+    /** {@code duration} as {@code asios bench} takes it back: whole seconds as {@code 10s}, else milliseconds as {@code 1500ms}. */
+    public static String durationText(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
 }

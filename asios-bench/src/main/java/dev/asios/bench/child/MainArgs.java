@@ -1,6 +1,7 @@
 package dev.asios.bench.child;
 
 import dev.asios.host.parse.CpuSet;
+import dev.asios.host.parse.ParseException;
 import dev.asios.host.sys.Affinity;
 import dev.asios.host.sys.NativeException;
 import java.util.List;
@@ -42,6 +43,32 @@ public final class MainArgs {
             // reported below
         }
         throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max + ", not \"" + text + "\"");
+    }
+
+    /** The number {@code text} as a fraction in (0, 1]; else an error naming {@code name}. */
+    public static double fraction(String text, String name) {
+        try {
+            double value = Double.parseDouble(text);
+            if (value > 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a number above 0 and at most 1, not \"" + text + "\"");
+    }
+
+    /** The CPU list {@code text} (as {@code 0-3,6}), not empty; else an error naming {@code name}. */
+    public static CpuSet cpuList(String text, String name) {
+        try {
+            CpuSet cpus = CpuSet.parseList(text);
+            if (!cpus.isEmpty()) {
+                return cpus;
+            }
+        } catch (ParseException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a list of CPUs such as 0-3,6, not \"" + text + "\"");
     }
 
     /** The argument that stands for {@code cpus}: their list, or {@code -} for none. */

@@ -1,5 +1,7 @@
 package dev.asios.bench.e2e;
 
+import java.util.List;
+
 /**
  * One thread's inferences of an {@link MlpModel}, batch 1: the activation buffers are made once
  * here, so {@link #run} allocates nothing. Not thread-safe: one per worker.
@@ -11,10 +13,10 @@ public final class MlpInference {
 
     MlpInference(MlpModel model) {
         this.model = model;
-        int[] widths = model.widths();
-        activations = new float[widths.length - 1][];
-        for (int l = 1; l < widths.length; l++) {
-            activations[l - 1] = new float[widths[l]];
+        List<Integer> widths = model.shape().widths();
+        activations = new float[widths.size() - 1][];
+        for (int l = 1; l < widths.size(); l++) {
+            activations[l - 1] = new float[widths.get(l)];
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.asios.bench.e2e;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -16,109 +17,84 @@ import java.util.SplittableRandom;
  */
 public final class MlpModel {
 
-    /** The default model's layer widths: 512 inputs, two hidden layers of 2048, 512 outputs. */
-    private static final int[] DEFAULT_WIDTHS = {512, 2048, 2048, 512};
-
-    /** The default model's seed. */
+    /** The standard model's seed. */
     public static final long DEFAULT_SEED = 20_251_125L;
 
+    private final MlpShape shape;
     private final int[] widths;
     private final float[][][] weights;
     private final float[][] biases;
 
-    private MlpModel(int[] widths, float[][][] weights, float[][] biases) {
-        this.widths = widths;
+    private MlpModel(MlpShape shape, float[][][] weights, float[][] biases) {
+        this.shape = shape;
+        this.widths = shape.widths().stream().mapToInt(Integer::intValue).toArray();
         this.weights = weights;
         this.biases = biases;
     }
 
-    /** The default model (512-2048-2048-512, {@link #DEFAULT_SEED}): 6,291,456 multiply-adds per inference. */
+    /** The standard model: {@link MlpShape#STANDARD} from {@link #DEFAULT_SEED}. */
     public static MlpModel standard() {
-        return generate(DEFAULT_WIDTHS, DEFAULT_SEED);
+        return generate(MlpShape.STANDARD, DEFAULT_SEED);
+    }
+
+    /** The standard model in words, for a measurement's method, without building it. */
+    public static String describeStandard() {
+        return MlpShape.STANDARD.describe() + ", its weights generated in memory from seed " + DEFAULT_SEED;
     }
 
     /**
-     * A model of these layer widths whose weights and biases are drawn from {@code seed} as PyTorch
+     * A model of {@code shape} whose weights and biases are drawn from {@code seed} as PyTorch
      * initializes {@code nn.Linear}: uniform in {@code [-1/sqrt(in), 1/sqrt(in)]}.
-     *
-     * @throws IllegalArgumentException if there are fewer than 2 widths or a width is below 1
      */
-    public static MlpModel generate(int[] widths, long seed) {
-        checkWidths(widths);
+    public static MlpModel generate(MlpShape shape, long seed) {
+        List<Integer> widths = shape.widths();
         SplittableRandom random = new SplittableRandom(seed);
-        float[][][] weights = new float[widths.length - 1][][];
-        float[][] biases = new float[widths.length - 1][];
+        float[][][] weights = new float[widths.size() - 1][][];
+        float[][] biases = new float[widths.size() - 1][];
         for (int l = 0; l < weights.length; l++) {
-            double bound = 1 / Math.sqrt(widths[l]);
-            weights[l] = new float[widths[l]][];
-            for (int i = 0; i < widths[l]; i++) {
-                weights[l][i] = uniform(random, widths[l + 1], bound);
+            int in = widths.get(l);
+            int out = widths.get(l + 1);
+            double bound = 1 / Math.sqrt(in);
+            weights[l] = new float[in][];
+            for (int i = 0; i < in; i++) {
+                weights[l][i] = uniform(random, out, bound);
             }
-            biases[l] = uniform(random, widths[l + 1], bound);
+            biases[l] = uniform(random, out, bound);
         }
-        return new MlpModel(widths.clone(), weights, biases);
+        return new MlpModel(shape, weights, biases);
     }
 
     /**
-     * A model with the given weights ({@code weights[l][i][j]} joins input {@code i} of layer
-     * {@code l} to its output {@code j}) and biases; the arrays are copied.
+     * A model of {@code shape} with the given weights ({@code weights[l][i][j]} joins input {@code i}
+     * of layer {@code l} to its output {@code j}) and biases; the arrays are copied.
      *
-     * @throws IllegalArgumentException if the widths are bad or an array's length does not fit them
+     * @throws IllegalArgumentException if an array's length does not fit the shape
      */
-    static MlpModel of(int[] widths, float[][][] weights, float[][] biases) {
-        checkWidths(widths);
-        if (weights.length != widths.length - 1 || biases.length != widths.length - 1) {
-            throw new IllegalArgumentException(widths.length + " widths make " + (widths.length - 1) + " layers, not " + weights.length
+    static MlpModel of(MlpShape shape, float[][][] weights, float[][] biases) {
+        List<Integer> widths = shape.widths();
+        if (weights.length != widths.size() - 1 || biases.length != widths.size() - 1) {
+            throw new IllegalArgumentException(widths.size() + " widths make " + (widths.size() - 1) + " layers, not " + weights.length
                     + " weight and " + biases.length + " bias arrays");
         }
         float[][][] copy = new float[weights.length][][];
         for (int l = 0; l < weights.length; l++) {
-            int out = widths[l + 1];
-            if (weights[l].length != widths[l] || Arrays.stream(weights[l]).anyMatch(row -> row.length != out) || biases[l].length != out) {
-                throw new IllegalArgumentException("layer " + l + " needs " + widths[l] + " rows of " + out + " weights and " + out + " biases");
+            int out = widths.get(l + 1);
+            if (weights[l].length != widths.get(l) || Arrays.stream(weights[l]).anyMatch(row -> row.length != out) || biases[l].length != out) {
+                throw new IllegalArgumentException("layer " + l + " needs " + widths.get(l) + " rows of " + out + " weights and " + out + " biases");
             }
             copy[l] = deepCopy(weights[l]);
         }
-        return new MlpModel(widths.clone(), copy, deepCopy(biases));
+        return new MlpModel(shape, copy, deepCopy(biases));
     }
 
-    /** The layer widths, inputs first. */
-    public int[] widths() {
-        return widths.clone();
+    /** The model's shape. */
+    public MlpShape shape() {
+        return shape;
     }
 
     /** The inputs one inference takes. */
     public int inputs() {
         return widths[0];
-    }
-
-    /** The outputs one inference gives. */
-    public int outputs() {
-        return widths[widths.length - 1];
-    }
-
-    /** The multiply-adds of one inference (batch 1): the sum over layers of inputs times outputs. */
-    public long macsPerInference() {
-        long macs = 0;
-        for (int l = 0; l + 1 < widths.length; l++) {
-            macs += (long) widths[l] * widths[l + 1];
-        }
-        return macs;
-    }
-
-    /** The weights and biases, in bytes (4 each). */
-    public long parameterBytes() {
-        long parameters = macsPerInference();
-        for (int l = 1; l < widths.length; l++) {
-            parameters += widths[l];
-        }
-        return parameters * Float.BYTES;
-    }
-
-    /** The model in words, for a measurement's method: widths, activation, size and multiply-adds. */
-    public String describe() {
-        return "an MLP of " + String.join("-", Arrays.stream(widths).mapToObj(Integer::toString).toList()) + " float32 (ReLU between layers, "
-                + parameterBytes() / (1024 * 1024) + " MiB of weights generated in memory, " + macsPerInference() + " multiply-adds an inference)";
     }
 
     /** A fresh set of activation buffers for one thread's inferences. */
@@ -152,17 +128,6 @@ public final class MlpModel {
     /** The number of layers. */
     int layers() {
         return weights.length;
-    }
-
-    private static void checkWidths(int[] widths) {
-        if (widths.length < 2) {
-            throw new IllegalArgumentException("an MLP needs at least 2 widths (inputs and outputs), not " + widths.length);
-        }
-        for (int width : widths) {
-            if (width < 1) {
-                throw new IllegalArgumentException("MLP widths are at least 1, not " + Arrays.toString(widths));
-            }
-        }
     }
 
     private static float[] uniform(SplittableRandom random, int count, double bound) {

@@ -18,13 +18,13 @@ class MlpModelTest {
     void aTinyModelGivesTheHandComputedOutputs() {
         // layer 0: h = relu([0, 1, -2] + 1 * [1, -1, 0.5] + 2 * [2, 0, -1]) = relu([5, 0, -3.5]) = [5, 0, 0]
         // layer 1 (no ReLU): y = [-10, -0.5] + 5 * [1, 2] = [-5, 9.5]
-        MlpModel model = MlpModel.of(new int[] {2, 3, 2},
+        MlpModel model = MlpModel.of(MlpShape.of(2, 3, 2),
                 new float[][][] {{{1, -1, 0.5f}, {2, 0, -1}}, {{1, 2}, {3, 4}, {5, 6}}},
                 new float[][] {{0, 1, -2}, {-10, -0.5f}});
 
         assertThat(model.newInference().run(new float[] {1, 2})).containsExactly(-5, 9.5f);
-        assertThat(model.macsPerInference()).isEqualTo(2 * 3 + 3 * 2);
-        assertThat(model.parameterBytes()).isEqualTo((2 * 3 + 3 + 3 * 2 + 2) * 4);
+        assertThat(model.shape().macsPerInference()).isEqualTo(2 * 3 + 3 * 2);
+        assertThat(model.shape().parameterBytes()).isEqualTo((2 * 3 + 3 + 3 * 2 + 2) * 4);
     }
 
     @Test
@@ -42,7 +42,7 @@ class MlpModelTest {
         }
         float[] input = fill(new float[widths[0]], random);
 
-        float[] output = MlpModel.of(widths, weights, biases).newInference().run(input);
+        float[] output = MlpModel.of(MlpShape.of(widths), weights, biases).newInference().run(input);
 
         double[] expected = naive(weights, biases, input);
         for (int j = 0; j < expected.length; j++) {
@@ -52,27 +52,28 @@ class MlpModelTest {
 
     @Test
     void theSameSeedGivesTheSameModelAndAnotherSeedAnother() {
-        int[] widths = {16, 32, 8};
+        MlpShape shape = MlpShape.of(16, 32, 8);
         float[] input = fill(new float[16], new Random(1));
 
-        float[] first = MlpModel.generate(widths, 42).newInference().run(input).clone();
+        float[] first = MlpModel.generate(shape, 42).newInference().run(input).clone();
 
-        assertThat(MlpModel.generate(widths, 42).newInference().run(input)).containsExactly(first);
-        assertThat(MlpModel.generate(widths, 43).newInference().run(input)).isNotEqualTo(first);
+        assertThat(MlpModel.generate(shape, 42).newInference().run(input)).containsExactly(first);
+        assertThat(MlpModel.generate(shape, 43).newInference().run(input)).isNotEqualTo(first);
     }
 
     @Test
     void theStandardModelIs512By2048By2048By512() {
-        MlpModel model = MlpModel.standard();
+        MlpShape shape = MlpModel.standard().shape();
 
-        assertThat(model.widths()).containsExactly(512, 2048, 2048, 512);
-        assertThat(model.macsPerInference()).isEqualTo(6_291_456);
-        assertThat(model.describe()).contains("512-2048-2048-512", "6291456 multiply-adds");
+        assertThat(shape).isEqualTo(MlpShape.STANDARD);
+        assertThat(shape.widths()).containsExactly(512, 2048, 2048, 512);
+        assertThat(shape.macsPerInference()).isEqualTo(6_291_456);
+        assertThat(MlpModel.describeStandard()).contains("512-2048-2048-512", "6291456 multiply-adds", "24 MiB", "seed 20251125");
     }
 
     @Test
     void anInferenceAllocatesNothing() throws Exception {
-        MlpModel model = MlpModel.generate(new int[] {128, 256, 128}, 1);
+        MlpModel model = MlpModel.generate(MlpShape.of(128, 256, 128), 1);
         float[] input = fill(new float[128], new Random(3));
         CompletableFuture<Long> allocated = new CompletableFuture<>();
         Thread.ofPlatform().start(() -> {
@@ -92,11 +93,11 @@ class MlpModelTest {
 
     @Test
     void badShapesAreRefused() {
-        assertThatThrownBy(() -> MlpModel.generate(new int[] {4}, 1)).hasMessageContaining("at least 2 widths");
-        assertThatThrownBy(() -> MlpModel.generate(new int[] {4, 0}, 1)).hasMessageContaining("at least 1");
-        assertThatThrownBy(() -> MlpModel.of(new int[] {2, 1}, new float[][][] {{{1}}}, new float[][] {{0}}))
+        assertThatThrownBy(() -> MlpShape.of(4)).hasMessageContaining("at least 2 widths");
+        assertThatThrownBy(() -> MlpShape.of(4, 0)).hasMessageContaining("at least 1");
+        assertThatThrownBy(() -> MlpModel.of(MlpShape.of(2, 1), new float[][][] {{{1}}}, new float[][] {{0}}))
                 .hasMessageContaining("layer 0 needs 2 rows of 1 weights");
-        assertThatThrownBy(() -> MlpModel.generate(new int[] {4, 2}, 1).newInference().run(new float[3]))
+        assertThatThrownBy(() -> MlpModel.generate(MlpShape.of(4, 2), 1).newInference().run(new float[3]))
                 .hasMessageContaining("takes 4 inputs, not 3");
     }
 
