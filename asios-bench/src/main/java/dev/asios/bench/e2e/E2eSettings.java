@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * The e2e target's own options, beside {@link dev.asios.bench.BenchOptions}. Immutable; checked
- * by {@link #check} when a benchmark runs.
+ * by {@link #check}, which the benchmark calls before it runs (and a caller may call earlier).
  *
  * @param sla the latency objective of one request ({@code --sla}): whole milliseconds, more than 0, at most 1 h
  * @param load the open loop's rate as a fraction of the closed loop's throughput ({@code --load}): above 0, at most 1
@@ -20,7 +20,7 @@ public record E2eSettings(Duration sla, double load, Neighbours neighbours) {
      *
      * @throws BenchException naming {@code --sla} or {@code --load}, the bounds and the value
      */
-    void check() throws BenchException {
+    public void check() throws BenchException {
         if (sla.isNegative() || sla.isZero() || sla.compareTo(LONGEST_SLA) > 0 || sla.toNanosPart() % 1_000_000 != 0) {
             throw new BenchException("--sla: the latency objective is whole milliseconds, more than 0 and at most 1 h, not " + sla.toNanos() + " ns");
         }
