@@ -12,8 +12,9 @@ import java.util.SplittableRandom;
  * {@code i} to output {@code j}), so that inference runs as {@code out[j] += w[i][j] * x[i]}: an
  * axpy over contiguous memory at the same index on both arrays, which C2 vectorizes. (A flat
  * {@code w[i * n + j]} is not vectorized by the JDK 25 C2: it cannot rule out that {@code w} and
- * {@code out} are the same array at different offsets, and runs 8 to 10 times slower.) Immutable
- * and thread-safe; each thread runs it through its own {@link MlpInference}.
+ * {@code out} are the same array at different offsets; the standard model ran 3.5 times slower
+ * that way, a layer that fits in L2 9 times.) Immutable and thread-safe; each thread runs it
+ * through its own {@link MlpInference}.
  */
 public final class MlpModel {
 
