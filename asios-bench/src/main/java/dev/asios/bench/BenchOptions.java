@@ -26,4 +26,9 @@ public record BenchOptions(int rounds, Duration duration, CpuSet cpus, OptionalL
     public BenchOptions withCpus(CpuSet cpus) {
         return new BenchOptions(rounds, duration, cpus, sizeBytes, directory, realtimePriority, referenceBinary);
     }
+
+    /** {@code duration} as {@code asios bench} takes it back: whole seconds as {@code 10s}, else milliseconds as {@code 1500ms}. */
+    public static String durationText(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
 }

@@ -117,7 +117,7 @@ public final class JitterBenchmark implements Benchmark {
         }
         Duration duration = options.duration();
         if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_ROUND) > 0) {
-            throw new BenchException("--duration: a round lasts more than 0 s and at most 1 h, not " + seconds(duration));
+            throw new BenchException("--duration: a round lasts more than 0 s and at most 1 h, not " + BenchOptions.durationText(duration));
         }
         OptionalInt priority = options.realtimePriority();
         if (priority.isPresent() && (priority.getAsInt() < 1 || priority.getAsInt() > 99)) {
@@ -128,12 +128,8 @@ public final class JitterBenchmark implements Benchmark {
 
     private static List<String> command(BenchOptions options, int cpu, Duration duration) {
         List<String> command = new ArrayList<>(List.of("asios", "bench", Target.JITTER.cliName(), "--rounds=" + options.rounds(),
-                "--duration=" + seconds(duration), "--cpus=" + cpu));
+                "--duration=" + BenchOptions.durationText(duration), "--cpus=" + cpu));
         options.realtimePriority().ifPresent(priority -> command.add("--rt=" + priority));
         return List.copyOf(command);
-    }
-
-    private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 }

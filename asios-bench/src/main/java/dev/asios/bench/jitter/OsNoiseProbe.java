@@ -1,6 +1,8 @@
 package dev.asios.bench.jitter;
 
 import dev.asios.bench.BenchException;
+import dev.asios.bench.place.PinnedThread;
+import dev.asios.host.parse.CpuSet;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -49,7 +51,7 @@ public final class OsNoiseProbe {
         if (durationNs <= 0) {
             throw new IllegalArgumentException("a probe runs for a positive duration, not " + duration);
         }
-        return PinnedThread.run("asios-noise-probe", cpu, OptionalInt.empty(), () -> {
+        return PinnedThread.run("asios-noise-probe", CpuSet.of(cpu), OptionalInt.empty(), () -> {
             NoiseLoop loop = new NoiseLoop(thresholdNs);
             loop.warmUp();
             loop.record(durationNs);

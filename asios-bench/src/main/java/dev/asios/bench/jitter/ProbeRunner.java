@@ -2,8 +2,8 @@ package dev.asios.bench.jitter;
 
 import dev.asios.bench.BenchException;
 import dev.asios.bench.LatencyCounts;
+import dev.asios.bench.child.ChildJvm;
 import dev.asios.bench.place.BenchCage;
-import dev.asios.bench.place.JavaCommand;
 import dev.asios.host.parse.ParseException;
 import dev.asios.run.command.BoundedCommand;
 import dev.asios.run.command.CommandFailure;
@@ -21,6 +21,7 @@ final class ProbeRunner {
 
     // Time beyond a probe's run for its JVM to start and warm up.
     private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final int HEAP_MIB = 64;
 
     private final TimerWakeupProbe wakeup;
     private final OsNoiseProbe noise;
@@ -86,7 +87,7 @@ final class ProbeRunner {
     }
 
     private List<String> child(Duration duration, String... arguments) throws BenchException {
-        List<String> argv = cage.orElseThrow().wrap(JavaCommand.argv(JitterProbeMain.class, arguments));
+        List<String> argv = cage.orElseThrow().wrap(ChildJvm.command(JitterProbeMain.class, HEAP_MIB, arguments));
         try {
             return BoundedCommand.run(argv, duration.plus(GRACE)).lines().toList();
         } catch (CommandFailure e) {

@@ -2,6 +2,8 @@ package dev.asios.bench.jitter;
 
 import dev.asios.bench.BenchException;
 import dev.asios.bench.LatencyCounts;
+import dev.asios.bench.place.PinnedThread;
+import dev.asios.host.parse.CpuSet;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -63,7 +65,7 @@ public final class TimerWakeupProbe {
         if (durationNs <= 0) {
             throw new IllegalArgumentException("a probe runs for a positive duration, not " + duration);
         }
-        return PinnedThread.run("asios-jitter-probe", cpu, fifoPriority, () -> {
+        return PinnedThread.run("asios-jitter-probe", CpuSet.of(cpu), fifoPriority, () -> {
             WakeupLoop loop = new WakeupLoop(intervalUs * 1_000);
             loop.warmUp();
             loop.record(durationNs);

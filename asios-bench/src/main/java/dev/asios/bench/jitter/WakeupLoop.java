@@ -21,6 +21,7 @@ final class WakeupLoop {
     // Past-deadline wake-ups that get the loop's methods compiled before anything is recorded.
     private static final int WARM_UP_CYCLES = 20_000;
     private static final long NANOS_PER_US = 1_000;
+    private static final int WARM_UP_SPREAD_US = 64;
 
     private final Timers.Sleeper sleeper = new Timers.Sleeper();
     private final Histogram latenciesUs = new Histogram(HIGHEST_US, 3);
@@ -35,11 +36,15 @@ final class WakeupLoop {
         this.intervalNs = intervalNs;
     }
 
-    /** Runs the loop's code on deadlines already past (no sleeping), then forgets what it recorded. */
+    /**
+     * Runs the loop's code on deadlines already past (no sleeping), then forgets what it recorded.
+     * The deadlines lie 0 to 63 us back, so that the compiled code has seen a new maximum and an
+     * ordinary latency alike: a branch never taken while warming up would be compiled as a trap,
+     * and the first real wake-up to take it would drop back to the interpreter mid-measurement.
+     */
     void warmUp() throws NativeException {
-        long past = sleeper.nowNanos();
         for (int i = 0; i < WARM_UP_CYCLES; i++) {
-            wakeAt(past);
+            wakeAt(sleeper.nowNanos() - (i % WARM_UP_SPREAD_US) * NANOS_PER_US);
         }
         latenciesUs.reset();
         maxUs = 0;

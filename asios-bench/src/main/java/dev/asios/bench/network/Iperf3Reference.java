@@ -1,5 +1,6 @@
 package dev.asios.bench.network;
 
+import dev.asios.bench.child.ChildProcess;
 import dev.asios.host.parse.ParseException;
 import dev.asios.run.command.BoundedCommand;
 import dev.asios.run.command.CommandFailure;

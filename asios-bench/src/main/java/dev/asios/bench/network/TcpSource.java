@@ -1,5 +1,6 @@
 package dev.asios.bench.network;
 
+import dev.asios.bench.child.MainArgs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;

@@ -1,7 +1,9 @@
 package dev.asios.bench.network;
 
 import dev.asios.bench.BenchException;
-import dev.asios.bench.place.JavaCommand;
+import dev.asios.bench.child.ChildJvm;
+import dev.asios.bench.child.ChildProcess;
+import dev.asios.bench.child.MainArgs;
 import dev.asios.host.parse.ParseException;
 import dev.asios.run.command.CommandFailure;
 import java.time.Duration;
@@ -16,7 +18,7 @@ import java.util.List;
  * <p>Both ends are processes, not threads of the caller, because a Java socket cannot enter a
  * network namespace by itself: {@code ip netns exec} runs a process in one, and the same two
  * processes run over loopback so that both paths measure the same code. The caller's JVM is
- * reused (see {@link JavaCommand}); each child starts in well under the
+ * reused ({@code java.home}, {@code java.class.path}); each child starts in well under the
  * {@value #START_TIMEOUT_S} s it is given. Immutable and thread-safe, though calls side by
  * side compete for the same CPUs and spoil each other's numbers.
  */
@@ -26,6 +28,7 @@ final class TcpStreamProbe {
     static final int WARMUP_MS = 1000;
 
     private static final int START_TIMEOUT_S = 30;
+    private static final int HEAP_MIB = 64;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(START_TIMEOUT_S);
 
     private final Endpoints endpoints;
@@ -55,13 +58,13 @@ final class TcpStreamProbe {
     double measureGbitPerSecond(Duration duration) throws BenchException {
         long durationMs = duration.toMillis();
         String address = endpoints.receiverAddress();
-        List<String> sinkArgv = JavaCommand.argv(TcpSink.class, address, Integer.toString(streams), Integer.toString(WARMUP_MS), Long.toString(durationMs),
-                MainArgs.cpus(pinning.receiverCpus()));
+        List<String> sinkArgv = ChildJvm.command(TcpSink.class, HEAP_MIB, address, Integer.toString(streams), Integer.toString(WARMUP_MS),
+                Long.toString(durationMs), MainArgs.cpus(pinning.receiverCpus()));
         try (ChildProcess sink = ChildProcess.start(endpoints.onReceiver(sinkArgv))) {
             int port = ProbeLines.parsePort(sink.awaitLine(ProbeLines::isReport, START_TIMEOUT));
             long limitMs = WARMUP_MS + durationMs + START_TIMEOUT.toMillis();
-            List<String> sourceArgv = JavaCommand.argv(TcpSource.class, address, Integer.toString(port), Integer.toString(streams), Long.toString(limitMs),
-                    MainArgs.cpus(pinning.senderCpus()));
+            List<String> sourceArgv = ChildJvm.command(TcpSource.class, HEAP_MIB, address, Integer.toString(port), Integer.toString(streams),
+                    Long.toString(limitMs), MainArgs.cpus(pinning.senderCpus()));
             try (ChildProcess source = ChildProcess.start(endpoints.onSender(sourceArgv))) {
                 ProbeLines.checkConnected(source.awaitLine(ProbeLines::isReport, START_TIMEOUT));
                 Duration window = Duration.ofMillis(WARMUP_MS + durationMs).plus(START_TIMEOUT);

@@ -8,6 +8,7 @@ import dev.asios.bench.Target;
 import dev.asios.bench.TargetResult;
 import dev.asios.bench.ab.AbResult;
 import dev.asios.bench.ab.AbRunner;
+import dev.asios.bench.e2e.E2eSettings;
 import dev.asios.bench.report.AbReport;
 import dev.asios.bench.report.BenchJson;
 import dev.asios.bench.report.BenchRun;
@@ -42,28 +43,33 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code asios bench TARGET...}: measures targets with ASIOS's probes beside the standard tools,
- * round by round, and with {@code --ab PROFILE} untuned against tuned. Exits 0 when everything
- * was measured, 3 for a bad option.
+ * round by round, and with {@code --ab PROFILE} untuned against tuned; {@code asios bench e2e --
+ * COMMAND ARGS} times a user's workload instead of the built-in one. Exits 0 when everything was
+ * measured, 3 for a bad option.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures the targets: ASIOS's probe and the standard tool in the same run, and untuned against tuned with --ab.",
-            "TARGET: jitter (cyclictest), memory (STREAM / stress-ng), storage (fio), network (iperf3), or all."})
+            "TARGET: jitter (cyclictest), memory (STREAM / stress-ng), storage (fio), network (iperf3), e2e (an MLP inference server"
+                + " beside stress-ng neighbours; no reference tool: compare with --ab), or all.",
+            "asios bench e2e [OPTIONS] -- COMMAND [ARGS...] times your own workload instead: its wall-clock time, once a round."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "TARGET", arity = "1..*", description = "jitter, memory, storage, network, or all.")
+    @Parameters(paramLabel = "TARGET", arity = "1..*", description = "jitter, memory, storage, network, e2e, or all; after --, e2e's workload command.")
     private List<String> targets;
 
     @Option(names = "--rounds", paramLabel = "N", description = "Rounds of probe and reference, alternating. Default: ${DEFAULT-VALUE}.", defaultValue = "3")
     private int rounds;
 
-    @Option(names = "--duration", paramLabel = "TIME", description = "One round of a timed probe (jitter, network): 10s, 2m. Default: ${DEFAULT-VALUE}.",
+    @Option(names = "--duration", paramLabel = "TIME", description = "One round of a timed probe (jitter, network, e2e: half closed loop, half open loop): 10s, 2m."
+            + " Default: ${DEFAULT-VALUE}.",
             defaultValue = "10s")
     private String duration;
 
-    @Option(names = "--cpus", paramLabel = "LIST", description = "CPUs to measure on (jitter: the last one; memory: all of them). Default: per target.")
+    @Option(names = "--cpus", paramLabel = "LIST", description = "CPUs to measure on (jitter: the last one; memory: all of them; e2e: an inference worker on each,"
+            + " or where the workload command runs). Default: per target.")
     private String cpus;
 
     @Option(names = "--size", paramLabel = "SIZE", description = "Working size (memory: per array; storage: the test file): 256M, 1G. Default: per target.")
@@ -85,6 +91,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--streams", paramLabel = "N", description = "Parallel TCP streams of the network target, as iperf3 -P. Default: ${DEFAULT-VALUE}.",
             defaultValue = "1")
     private int streams;
+
+    @Option(names = "--sla", paramLabel = "TIME", description = "e2e: the latency objective of one request, about 10x the MLP's service time"
+            + " of about 1 ms: 10ms, 1s. Default: ${DEFAULT-VALUE}.", defaultValue = "10ms")
+    private String sla;
+
+    @Option(names = "--load", paramLabel = "FRACTION", description = "e2e: the open loop's request rate, as a fraction of the throughput just"
+            + " measured, above 0 and at most 1. Default: ${DEFAULT-VALUE}.", defaultValue = "0.7")
+    private double load;
+
+    @Option(names = "--neighbours", paramLabel = "KIND", description = "e2e: noisy neighbours on the CPUs the workers leave free: stress-ng"
+            + " or none. Default: ${DEFAULT-VALUE}.", defaultValue = "stress-ng")
+    private String neighbours;
 
     @Option(names = "--ab", paramLabel = "PROFILE", description = {"Also run each target with this tuning profile applied, alternating with the untuned host; needs root.",
                 "With a profile that isolates CPUs, jitter and e2e run on its isolated CPUs (inside its cpuset when tuned), the others on the rest."})
@@ -108,7 +126,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Benchmark> benchmarks = targets().stream().map(target -> BenchmarkCatalog.of(target, networkPath, streams)).toList();
+        List<String> workload = workloadCommand();
+        Set<Target> chosen = targets(targets.subList(0, targets.size() - workload.size()));
+        if (!workload.isEmpty() && !chosen.equals(Set.of(Target.E2E))) {
+            throw new UserException("-- COMMAND: a workload command is timed by the e2e target alone, as in asios bench e2e -- COMMAND ARGS");
+        }
+        E2eSettings e2e = BenchmarkCatalog.e2eSettings(sla, load, neighbours);
+        List<Benchmark> benchmarks = chosen.stream().map(target -> BenchmarkCatalog.of(target, networkPath, streams, e2e, workload)).toList();
         BenchOptions options = options();
         Optional<ReportDirectory> reportDirectory = reportDirectory();
         Sysroot sysroot = Sysroot.host();
@@ -180,16 +204,30 @@ public final class BenchCommand implements Callable<Integer> {
         return new AbRunner(sysroot, journal, new ProfileLoader(profilesDir).load(abProfile), Clock.systemUTC());
     }
 
-    private Set<Target> targets() {
+    /** What follows {@code --} on the command line: the workload of {@code asios bench e2e -- COMMAND}; empty without {@code --}. */
+    private List<String> workloadCommand() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        int dashes = args.indexOf("--");
+        if (dashes < 0) {
+            return List.of();
+        }
+        if (dashes == args.size() - 1) {
+            throw new UserException("--: expected the workload command after it, as in asios bench e2e -- COMMAND ARGS");
+        }
+        return List.copyOf(args.subList(dashes + 1, args.size()));
+    }
+
+    private static Set<Target> targets(List<String> names) {
         Set<Target> chosen = new LinkedHashSet<>();
-        for (String name : targets) {
+        for (String name : names) {
             switch (name.strip().toLowerCase(Locale.ROOT)) {
                 case "all" -> chosen.addAll(BenchmarkCatalog.BUILT);
                 case "jitter" -> chosen.add(Target.JITTER);
                 case "memory" -> chosen.add(Target.MEMORY);
                 case "storage" -> chosen.add(Target.STORAGE);
                 case "network" -> chosen.add(Target.NETWORK);
-                default -> throw new UserException("target '" + name + "': expected jitter, memory, storage, network or all");
+                case "e2e" -> chosen.add(Target.E2E);
+                default -> throw new UserException("target '" + name + "': expected jitter, memory, storage, network, e2e or all");
             }
         }
         return chosen;

@@ -2,6 +2,7 @@ package dev.asios.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asios.cli.CliRun;
 import dev.asios.cli.ExitCodes;
@@ -22,12 +23,40 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "disk");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).isEqualTo("asios: target 'disk': expected jitter, memory, storage, network or all\n");
+        assertThat(run.err()).isEqualTo("asios: target 'disk': expected jitter, memory, storage, network, e2e or all\n");
     }
 
     @Test
-    void theTargetNotBuiltYetIsSaid() {
-        assertThat(CliRun.of("bench", "e2e").err()).contains("target 'e2e'");
+    void badE2eOptionsAreNamedBeforeAnythingRuns() {
+        assertThat(CliRun.of("bench", "e2e", "--load", "1.5").err()).contains("--load: the open loop's rate is a fraction", "not 1.5");
+        assertThat(CliRun.of("bench", "jitter", "--load", "0").err()).contains("--load:");
+        assertThat(CliRun.of("bench", "e2e", "--sla", "0ms").err()).contains("--sla '0ms': expected a positive duration");
+        assertThat(CliRun.of("bench", "e2e", "--neighbours", "cats").err()).contains("--neighbours 'cats': expected stress-ng or none");
+        assertThat(CliRun.of("bench", "e2e", "--cpus", "4000", "--rounds", "1").err()).contains("--cpus: CPUs 4000 are not online");
+    }
+
+    @Test
+    void aWorkloadCommandGoesWithE2eAlone() {
+        CliRun run = CliRun.of("bench", "jitter", "--", "true");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).contains("-- COMMAND: a workload command is timed by the e2e target alone");
+        assertThat(CliRun.of("bench", "e2e", "network", "--", "true").err()).contains("by the e2e target alone");
+        assertThat(CliRun.of("bench", "e2e", "--").err()).contains("--: expected the workload command after it");
+        assertThat(CliRun.of("bench", "e2e", "--", "no-such-workload-asios").err())
+                .contains("-- COMMAND: 'no-such-workload-asios' is not an executable file in PATH");
+    }
+
+    @Test
+    @Tag("slow")
+    void aWorkloadsOutputStaysOutOfTheJson() throws Exception {
+        CliRun run = CliRun.of("bench", "e2e", "--rounds", "2", "--json", "--", "echo", "workload-says-hello");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("workload-says-hello\n");
+        JsonNode result = new ObjectMapper().readTree(run.out()).path("results").path(0);
+        assertThat(result.path("target").asText()).isEqualTo("e2e");
+        assertThat(result.path("probe").path("samples")).hasSize(2);
     }
 
     @Test

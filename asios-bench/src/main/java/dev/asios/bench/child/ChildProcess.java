@@ -1,4 +1,4 @@
-package dev.asios.bench.network;
+package dev.asios.bench.child;
 
 import dev.asios.run.command.CommandFailure;
 import java.io.BufferedReader;
@@ -11,19 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * An outside process that runs beside the caller (a receiver, an iperf3 server) and says what it
- * is doing line by line: the caller waits for the line it needs, and {@link #close} kills the
- * process if it is still there. Its standard output and error are read together, on a virtual
- * thread, to the end. Used by one thread at a time.
+ * An outside process that runs beside the caller (a receiver, an iperf3 server, noisy neighbours)
+ * and says what it is doing line by line: the caller waits for the line it needs, and
+ * {@link #close} stops the process and the processes it started if they are still there. Its
+ * standard output and error are read together, on a virtual thread, to the end. Used by one
+ * thread at a time.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
 
     private static final int LINES_SHOWN = 5;
+    private static final Duration TERM_WAIT = Duration.ofSeconds(2);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     private final String shown;
@@ -42,7 +46,7 @@ final class ChildProcess implements AutoCloseable {
      *
      * @throws CommandFailure if it cannot start
      */
-    static ChildProcess start(List<String> argv) throws CommandFailure {
+    public static ChildProcess start(List<String> argv) throws CommandFailure {
         String shown = Path.of(argv.getFirst()).getFileName() + " " + String.join(" ", argv.subList(1, argv.size()));
         try {
             return new ChildProcess(shown.strip(), new ProcessBuilder(argv).redirectErrorStream(true).start());
@@ -58,7 +62,7 @@ final class ChildProcess implements AutoCloseable {
      * @throws CommandFailure if the process ends first, or {@code timeout} passes (the message has
      *     the last lines it printed)
      */
-    String awaitLine(Predicate<String> wanted, Duration timeout) throws CommandFailure {
+    public String awaitLine(Predicate<String> wanted, Duration timeout) throws CommandFailure {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
@@ -87,21 +91,50 @@ final class ChildProcess implements AutoCloseable {
      *
      * @return whether it ended with status 0
      */
-    boolean awaitSuccess(Duration timeout) throws InterruptedException {
+    public boolean awaitSuccess(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() == 0;
     }
 
-    /** Kills the process, and its output reader with it, unless it has ended; waits a little for it. */
+    /**
+     * Checks that the process still runs.
+     *
+     * @throws CommandFailure if it has ended (the message has its exit status and last lines)
+     */
+    public void checkAlive() throws CommandFailure {
+        if (!process.isAlive()) {
+            throw new CommandFailure(shown + " exited " + process.exitValue() + " before it was stopped" + lastLines());
+        }
+    }
+
+    /**
+     * Stops the process, unless it has ended, and whatever it started: {@code SIGTERM} first, then
+     * {@code SIGKILL} to those still there after 2 s; waits a little for them.
+     */
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        List<ProcessHandle> descendants = process.descendants().toList();
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                process.waitFor(TERM_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
+            for (ProcessHandle handle : concat(process.toHandle(), descendants)) {
+                if (handle.isAlive()) {
+                    handle.destroyForcibly();
+                    handle.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a process that outlives SIGKILL for seconds is stuck in the kernel: nothing more to do
         }
+    }
+
+    private static List<ProcessHandle> concat(ProcessHandle first, List<ProcessHandle> rest) {
+        List<ProcessHandle> all = new ArrayList<>(List.of(first));
+        all.addAll(rest);
+        return all;
     }
 
     private void readLines() {

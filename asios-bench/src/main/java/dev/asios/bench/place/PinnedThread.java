@@ -1,4 +1,4 @@
-package dev.asios.bench.jitter;
+package dev.asios.bench.place;
 
 import dev.asios.bench.BenchException;
 import dev.asios.host.parse.CpuSet;
@@ -9,14 +9,17 @@ import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a probe on a fresh platform thread pinned to one CPU, optionally at a {@code SCHED_FIFO}
- * priority, and waits for it to end. The thread ends with the probe, so nothing is restored.
+ * Runs a probe on a fresh platform thread pinned to some CPUs, optionally at a {@code SCHED_FIFO}
+ * priority, and waits for it to end. The thread ends with the probe, so nothing is restored; a
+ * process the probe starts inherits the pinning and the priority. Stateless and thread-safe.
  */
-final class PinnedThread {
+public final class PinnedThread {
 
     /** The probe's work, on the pinned thread. */
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
+
+        /** Does the work and returns its result. */
         T run() throws Exception;
     }
 
@@ -24,17 +27,17 @@ final class PinnedThread {
     }
 
     /**
-     * Runs {@code work} on a new thread named {@code name}, pinned to {@code cpu}.
+     * Runs {@code work} on a new thread named {@code name}, pinned to {@code cpus} (not empty).
      *
      * @param fifoPriority the {@code SCHED_FIFO} priority; empty to stay in the normal class
-     * @throws BenchException if the thread cannot be pinned or raised, or the work fails
+     * @throws BenchException if the thread cannot be pinned or raised (naming {@code --cpus} or {@code --rt}), or the work fails
      */
-    static <T> T run(String name, int cpu, OptionalInt fifoPriority, Work<T> work) throws BenchException {
+    public static <T> T run(String name, CpuSet cpus, OptionalInt fifoPriority, Work<T> work) throws BenchException {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         Thread thread = Thread.ofPlatform().name(name).start(() -> {
             try {
-                place(cpu, fifoPriority);
+                place(cpus, fifoPriority);
                 result.set(work.run());
             } catch (Exception e) {
                 failure.set(e);
@@ -51,16 +54,16 @@ final class PinnedThread {
             throw e;
         }
         if (failure.get() != null) {
-            throw new BenchException(name + " on CPU " + cpu + " failed: " + failure.get().getMessage(), failure.get());
+            throw new BenchException(name + " on CPUs " + cpus.toList() + " failed: " + failure.get().getMessage(), failure.get());
         }
         return result.get();
     }
 
-    private static void place(int cpu, OptionalInt fifoPriority) throws BenchException {
+    private static void place(CpuSet cpus, OptionalInt fifoPriority) throws BenchException {
         try {
-            Affinity.setCurrentThread(CpuSet.of(cpu));
+            Affinity.setCurrentThread(cpus);
         } catch (NativeException e) {
-            throw new BenchException("--cpus: cannot pin the probe to CPU " + cpu + ": " + e.getMessage(), e);
+            throw new BenchException("--cpus: cannot pin the probe to CPUs " + cpus.toList() + ": " + e.getMessage(), e);
         }
         if (fifoPriority.isPresent()) {
             try {
