@@ -56,24 +56,26 @@ asios_ensure_jdk() {
   asios_die "could not install openjdk-$ASIOS_JDK_FEATURE-jdk-headless from this distribution's packages (Debian 12 has none; Ubuntu 24.04 and Debian 13 do). Install a JDK $ASIOS_JDK_FEATURE (for example Temurin) under /usr/lib/jvm or set JAVA_HOME to one, then run this again."
 }
 
+# The packages of the TOOL:PACKAGE pairs whose tool is not on PATH, one per line.
+asios_missing_packages() {
+  local pair
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null 2>&1 || echo "${pair#*:}"
+  done
+}
+
 # Installs the commands the build and tests use when they are missing.
 asios_ensure_tools() {
-  local missing=() tool package
-  for pair in "$@"; do
-    tool="${pair%%:*}"; package="${pair#*:}"
-    command -v "$tool" >/dev/null 2>&1 || missing+=("$package")
-  done
+  local missing=()
+  mapfile -t missing < <(asios_missing_packages "$@")
   [ ${#missing[@]} -eq 0 ] || asios_apt_install "${missing[@]}" || asios_die "could not install ${missing[*]}"
 }
 
 # Like asios_ensure_tools, for tools the project can do without (a benchmark reference that not
 # every architecture packages): a package that cannot be installed is a warning, not an error.
 asios_offer_tools() {
-  local missing=() tool package
-  for pair in "$@"; do
-    tool="${pair%%:*}"; package="${pair#*:}"
-    command -v "$tool" >/dev/null 2>&1 || missing+=("$package")
-  done
+  local missing=()
+  mapfile -t missing < <(asios_missing_packages "$@")
   [ ${#missing[@]} -eq 0 ] || (asios_apt_install "${missing[@]}") \
     || echo "asios: could not install ${missing[*]}; the benchmarks that use them run without them" >&2
 }
