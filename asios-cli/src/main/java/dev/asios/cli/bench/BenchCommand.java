@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures the targets: ASIOS's probe and the standard tool in the same run, and untuned against tuned with --ab.",
-            "TARGET: jitter (cyclictest), memory (STREAM / stress-ng), storage (fio), network (iperf3), e2e (an MLP inference server"
+            "TARGET: jitter (cyclictest), memory (STREAM / likwid-bench / stress-ng), storage (fio), network (iperf3), e2e (an MLP inference server"
                 + " beside stress-ng neighbours; no reference tool: compare with --ab), or all.",
             "asios bench e2e [OPTIONS] -- COMMAND [ARGS...] times your own workload instead: its wall-clock time, once a round."})
 public final class BenchCommand implements Callable<Integer> {
