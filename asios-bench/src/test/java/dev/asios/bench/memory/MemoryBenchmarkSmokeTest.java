@@ -40,7 +40,7 @@ class MemoryBenchmarkSmokeTest {
         assertThat(result.probe().samples()).hasSize(1).allSatisfy(rate -> assertThat(rate).isPositive());
         assertThat(result.probe().command()).contains("--size", Long.toString(EIGHT_MIB));
         assertThat(result.reference()).isEmpty();
-        assertThat(result.referenceMissing()).contains("no STREAM binary given (--reference) and no stress-ng in PATH (install the stress-ng package)");
+        assertThat(result.referenceMissing()).contains("no STREAM binary given (--stream-binary), and neither likwid-bench nor stress-ng in PATH (install the likwid or stress-ng package)");
         assertThat(result.extra()).extracting(Measurement::metric).containsExactly("copy bandwidth", "scale bandwidth", "add bandwidth");
     }
 
