@@ -22,6 +22,17 @@ import java.util.OptionalLong;
 public record BenchOptions(int rounds, Duration duration, CpuSet cpus, OptionalLong sizeBytes, Optional<Path> directory,
         OptionalInt realtimePriority, Optional<Path> referenceBinary) {
 
+    /**
+     * Checks {@code rounds}, as every benchmark does before it measures.
+     *
+     * @throws BenchException naming {@code --rounds} when it is below 1
+     */
+    public void checkRounds() throws BenchException {
+        if (rounds < 1) {
+            throw new BenchException("--rounds must be at least 1, not " + rounds);
+        }
+    }
+
     /** These options with {@code cpus} instead. */
     public BenchOptions withCpus(CpuSet cpus) {
         return new BenchOptions(rounds, duration, cpus, sizeBytes, directory, realtimePriority, referenceBinary);

@@ -77,9 +77,7 @@ public final class CommandBenchmark implements Benchmark {
      */
     @Override
     public TargetResult run(BenchOptions options, Progress progress) throws BenchException {
-        if (options.rounds() < 1) {
-            throw new BenchException("--rounds: at least 1, not " + options.rounds());
-        }
+        options.checkRounds();
         Path program = CommandResolver.resolve(command.getFirst(), path).orElseThrow(() -> new BenchException("-- COMMAND: '" + command.getFirst()
                 + "' is not an executable file" + (command.getFirst().contains("/") ? "" : " in PATH") + "; give a program in PATH or its path"));
         List<String> argv = new ArrayList<>(List.of(program.toString()));

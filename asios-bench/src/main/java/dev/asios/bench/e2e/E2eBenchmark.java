@@ -92,9 +92,7 @@ public final class E2eBenchmark implements Benchmark {
     }
 
     private Duration checked(BenchOptions options) throws BenchException {
-        if (options.rounds() < 1) {
-            throw new BenchException("--rounds: at least 1, not " + options.rounds());
-        }
+        options.checkRounds();
         Duration duration = options.duration();
         if (duration.compareTo(SHORTEST_ROUND) < 0 || duration.compareTo(LONGEST_ROUND) > 0 || duration.toNanosPart() % 1_000_000 != 0) {
             throw new BenchException("--duration: an e2e round lasts from 1 s to 1 h in whole milliseconds (half closed loop, half open loop), not "

@@ -112,9 +112,7 @@ public final class JitterBenchmark implements Benchmark {
     }
 
     private static Duration checked(BenchOptions options) throws BenchException {
-        if (options.rounds() < 1) {
-            throw new BenchException("--rounds: at least 1, not " + options.rounds());
-        }
+        options.checkRounds();
         Duration duration = options.duration();
         if (duration.isNegative() || duration.isZero() || duration.compareTo(LONGEST_ROUND) > 0) {
             throw new BenchException("--duration: a round lasts more than 0 s and at most 1 h, not " + BenchOptions.durationText(duration));

@@ -76,9 +76,7 @@ public final class MemoryBenchmark implements Benchmark {
 
     @Override
     public TargetResult run(BenchOptions options, Progress progress) throws BenchException {
-        if (options.rounds() < 1) {
-            throw new BenchException("--rounds " + options.rounds() + ": at least 1 round is needed");
-        }
+        options.checkRounds();
         HostSnapshot host = new HostInspector(sysroot).inspect();
         MemoryPlan plan = MemoryPlan.of(options, host.cpu(), memAvailableBytes());
         ReferenceChoice choice = chooseReference(options, plan, host.cpu().onlineCpus());

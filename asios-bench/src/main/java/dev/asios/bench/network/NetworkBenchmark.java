@@ -105,9 +105,7 @@ public final class NetworkBenchmark implements Benchmark {
      * @throws BenchException naming {@code --rounds} or {@code --duration}, the bound and the value
      */
     static Duration checkedDuration(BenchOptions options) throws BenchException {
-        if (options.rounds() < 1) {
-            throw new BenchException("--rounds must be at least 1, not " + options.rounds());
-        }
+        options.checkRounds();
         Duration duration = options.duration();
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0 || duration.toNanosPart() != 0) {
             throw new BenchException("--duration must be whole seconds from 1 s to " + MAX_DURATION.toMinutes() + " min for the network target, not "

@@ -52,9 +52,7 @@ public final class StorageBenchmark implements Benchmark {
      */
     @Override
     public TargetResult run(BenchOptions options, Progress progress) throws BenchException {
-        if (options.rounds() < 1) {
-            throw new BenchException("--rounds must be at least 1, not " + options.rounds());
-        }
+        options.checkRounds();
         StorageSettings settings = StorageSettings.from(options);
         SequentialIoProbe probe = new SequentialIoProbe(settings);
         Optional<FioReference> fio = FioReference.find(pathVariable, settings);

@@ -37,7 +37,7 @@ class E2eBenchmarkOptionsTest {
 
     @Test
     void roundsDurationAndCpusAreNamed() {
-        assertRefused(DEFAULTS, options(0, Duration.ofSeconds(2), CpuSet.empty()), "--rounds: at least 1, not 0");
+        assertRefused(DEFAULTS, options(0, Duration.ofSeconds(2), CpuSet.empty()), "--rounds must be at least 1, not 0");
         assertRefused(DEFAULTS, options(1, Duration.ofMillis(500), CpuSet.empty()),
                 "--duration: an e2e round lasts from 1 s to 1 h in whole milliseconds (half closed loop, half open loop), not 500000000 ns");
         assertRefused(DEFAULTS, options(1, Duration.ofHours(2), CpuSet.empty()), "--duration:");
@@ -70,7 +70,7 @@ class E2eBenchmarkOptionsTest {
         assertThat(benchmark.target()).isEqualTo(Target.E2E);
         assertThatThrownBy(() -> benchmark.run(options(1, Duration.ofSeconds(1), CpuSet.empty()), Progress.NONE)).isInstanceOf(BenchException.class)
                 .hasMessage("-- COMMAND: 'no-such-workload' is not an executable file in PATH; give a program in PATH or its path");
-        assertThatThrownBy(() -> benchmark.run(options(0, Duration.ofSeconds(1), CpuSet.empty()), Progress.NONE)).hasMessage("--rounds: at least 1, not 0");
+        assertThatThrownBy(() -> benchmark.run(options(0, Duration.ofSeconds(1), CpuSet.empty()), Progress.NONE)).hasMessage("--rounds must be at least 1, not 0");
     }
 
     private void assertRefused(E2eSettings settings, BenchOptions options, String message) {

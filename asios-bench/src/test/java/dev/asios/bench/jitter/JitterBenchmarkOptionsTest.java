@@ -57,7 +57,7 @@ class JitterBenchmarkOptionsTest {
 
     @Test
     void roundsAndPrioritiesOutsideTheirRangesAreRefusedByName() {
-        assertRefused(options(0, Duration.ofSeconds(1), CpuSet.empty(), OptionalInt.empty()), "--rounds: at least 1, not 0");
+        assertRefused(options(0, Duration.ofSeconds(1), CpuSet.empty(), OptionalInt.empty()), "--rounds must be at least 1, not 0");
         assertRefused(options(1, Duration.ofSeconds(1), CpuSet.empty(), OptionalInt.of(100)),
                 "--rt: a SCHED_FIFO priority is 1..99, not 100");
     }

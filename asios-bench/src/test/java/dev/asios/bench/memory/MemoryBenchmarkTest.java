@@ -45,7 +45,7 @@ class MemoryBenchmarkTest {
         BenchOptions none = new BenchOptions(0, Duration.ZERO, CpuSet.empty(), OptionalLong.empty(), Optional.empty(), OptionalInt.empty(),
                 Optional.empty());
         assertThatThrownBy(() -> onTwoCpus(4L << 30).run(none, Progress.NONE)).isInstanceOf(BenchException.class)
-                .hasMessage("--rounds 0: at least 1 round is needed");
+                .hasMessage("--rounds must be at least 1, not 0");
     }
 
     @Test
