@@ -1,5 +1,6 @@
 package dev.asios.host.sysroot;
 
+import dev.asios.host.parse.ByteText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -107,6 +108,26 @@ public final class Sysroot {
                 diagnostics.warn(hostPath, "unreadable: " + describe(e));
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Reads a whole file into a reusable buffer, for collectors that read the same files every
+     * interval. False if the file is missing or unreadable (recorded in {@link #diagnostics()} as
+     * {@link #readBytes} does); the buffer is then empty.
+     */
+    public boolean readInto(String hostPath, ByteText buffer) {
+        Path file = resolve(hostPath);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            buffer.fill(channel);
+            return true;
+        } catch (NoSuchFileException e) {
+            buffer.clear();
+            return false;
+        } catch (IOException e) {
+            diagnostics.warn(hostPath, "unreadable: " + describe(e));
+            buffer.clear();
+            return false;
         }
     }
 
