@@ -1,6 +1,7 @@
 package dev.asios.cli.inspect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.asios.agent.json.InspectJson;
 import dev.asios.host.findings.Finding;
 import dev.asios.host.findings.RuleBook;
 import dev.asios.host.inspect.HostInspector;

@@ -3,6 +3,7 @@ package dev.asios.cli.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asios.agent.json.RunRecordJson;
 import dev.asios.cli.UserException;
 import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.sysroot.Sysroot;
@@ -65,7 +66,7 @@ public final class RunsCommand implements Callable<Integer> {
             } else if (options.json) {
                 ArrayNode runs = JSON.createArrayNode();
                 for (RunRecord run : store.list(limit)) {
-                    runs.add(json(run));
+                    runs.add(RunRecordJson.render(run));
                 }
                 out.println(runs.toPrettyString());
             } else {
@@ -120,18 +121,5 @@ public final class RunsCommand implements Callable<Integer> {
     private static String describe(RunRecord run) throws IOException {
         return "run " + run.id() + " (" + run.state().name().toLowerCase(java.util.Locale.ROOT) + "): " + String.join(" ", run.command()) + "\n"
                 + JSON.readTree(run.report().orElse(run.placement())).toPrettyString();
-    }
-
-    private static ObjectNode json(RunRecord run) throws IOException {
-        ObjectNode node = JSON.createObjectNode().put("id", run.id()).put("state", run.state().name().toLowerCase(java.util.Locale.ROOT))
-                .put("startedAt", run.startedAt().toString()).put("endedAt", run.endedAt().map(Object::toString).orElse(null))
-                .put("supervisorPid", run.supervisorPid());
-        if (run.exitCode().isPresent()) {
-            node.put("exitCode", run.exitCode().getAsInt());
-        }
-        run.command().forEach(node.putArray("command")::add);
-        run.cgroups().forEach(node.putArray("cgroups")::add);
-        node.set("placement", JSON.readTree(run.placement()));
-        return node;
     }
 }

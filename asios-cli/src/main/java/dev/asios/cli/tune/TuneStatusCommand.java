@@ -1,8 +1,6 @@
 package dev.asios.cli.tune;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asios.agent.json.TuneStatusJson;
 import dev.asios.tune.apply.TuneStatus;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -26,7 +24,7 @@ public final class TuneStatusCommand implements Callable<Integer> {
         TuneStatus status = TuneStatus.read(options.sysroot(), options.journal);
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
-            out.println(toJson(status, false).toPrettyString());
+            out.println(TuneStatusJson.render(status, false).toPrettyString());
         } else if (status.inactive()) {
             out.println("no profile active (journal " + options.journal + ")");
         } else {
@@ -36,24 +34,5 @@ public final class TuneStatusCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The status as JSON; with {@code perFile}, every file's state. */
-    static ObjectNode toJson(TuneStatus status, boolean perFile) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode profiles = root.putArray("profiles");
-        status.profiles().forEach(profiles::add);
-        root.put("appliedAt", status.appliedAt().orElse(null));
-        root.put("settings", status.files().size());
-        root.put("drifted", status.drifted().size());
-        if (perFile) {
-            ArrayNode files = root.putArray("files");
-            for (TuneStatus.FileState f : status.files()) {
-                files.addObject().put("operation", f.operation().name()).put("path", f.path()).put("applied", f.applied()).put("current", f.current().orElse(null))
-                        .put("original", f.original()).put("drifted", f.drifted());
-            }
-        }
-        return root;
     }
 }

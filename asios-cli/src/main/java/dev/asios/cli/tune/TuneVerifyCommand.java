@@ -1,5 +1,6 @@
 package dev.asios.cli.tune;
 
+import dev.asios.agent.json.TuneStatusJson;
 import dev.asios.cli.ExitCodes;
 import dev.asios.tune.apply.TuneStatus;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ public final class TuneVerifyCommand implements Callable<Integer> {
         TuneStatus status = TuneStatus.read(options.sysroot(), options.journal);
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
-            out.println(TuneStatusCommand.toJson(status, true).toPrettyString());
+            out.println(TuneStatusJson.render(status, true).toPrettyString());
         } else if (status.inactive()) {
             out.println("no profile active: nothing to verify");
         } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.asios.agent.json.InspectJson;
 import dev.asios.cli.CliRun;
 import dev.asios.cli.ExitCodes;
 import dev.asios.host.inspect.ConformanceDumps;

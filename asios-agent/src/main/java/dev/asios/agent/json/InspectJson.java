@@ -1,4 +1,4 @@
-package dev.asios.cli.inspect;
+package dev.asios.agent.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -29,10 +29,10 @@ import java.util.OptionalLong;
  * ({@code docs/inspect-json.md}). Fields are only ever added; a removal or change of meaning
  * raises {@link #SCHEMA_VERSION}. Absent values are JSON {@code null}, never 0.
  */
-final class InspectJson {
+public final class InspectJson {
 
     /** Version of the schema; raised on any incompatible change. */
-    static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 1;
 
     private final ObjectMapper mapper = new ObjectMapper()
             .registerModule(new Jdk8Module())
@@ -40,7 +40,8 @@ final class InspectJson {
                     .addSerializer(CpuSet.class, ToStringSerializer.instance)
                     .addSerializer(new LowerCaseEnumSerializer()));
 
-    ObjectNode render(HostSnapshot host, List<Finding> findings) {
+    /** The whole document for {@code host} and its findings. */
+    public ObjectNode render(HostSnapshot host, List<Finding> findings) {
         ObjectNode root = mapper.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("sysroot", host.sysroot());
@@ -62,7 +63,8 @@ final class InspectJson {
         return root;
     }
 
-    ObjectMapper mapper() {
+    /** The mapper that renders the model, configured for its types. */
+    public ObjectMapper mapper() {
         return mapper;
     }
 
@@ -150,7 +152,8 @@ final class InspectJson {
         return array;
     }
 
-    private ArrayNode findings(List<Finding> findings) {
+    /** The findings alone, as the document's {@code findings} array. */
+    public ArrayNode findings(List<Finding> findings) {
         ArrayNode array = mapper.createArrayNode();
         for (Finding finding : findings) {
             ObjectNode node = array.addObject();

@@ -1,4 +1,4 @@
-package dev.asios.cli.inspect;
+package dev.asios.agent.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;

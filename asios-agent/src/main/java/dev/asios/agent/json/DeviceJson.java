@@ -1,7 +1,7 @@
-package dev.asios.cli.inspect;
+package dev.asios.agent.json;
 
-import static dev.asios.cli.inspect.InspectJson.putInt;
-import static dev.asios.cli.inspect.InspectJson.putLong;
+import static dev.asios.agent.json.InspectJson.putInt;
+import static dev.asios.agent.json.InspectJson.putLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
