@@ -1,5 +1,6 @@
 package dev.asios.cli;
 
+import dev.asios.agent.AgentException;
 import dev.asios.host.sysroot.SysrootException;
 import dev.asios.tune.imports.TunedConfException;
 import dev.asios.tune.journal.JournalException;
@@ -15,6 +16,8 @@ import picocli.CommandLine;
  *   <li>2: bad command line (unknown option, bad value)
  *   <li>3: bad input: a sysroot that does not exist or is not a Linux tree, a damaged journal, a
  *       bad profile or tuned profile, a change to the host asked without root
+ *   <li>4: the agent cannot start or run here: its port is taken, its state folder is not
+ *       writable, its store is corrupt
  *   <li>70: an internal error (a bug: please report it with the stack trace printed)
  * </ul>
  */
@@ -28,6 +31,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Bad input named by the user. */
     public static final int BAD_INPUT = 3;
+    /** A resource the agent needs is taken or unusable. */
+    public static final int UNAVAILABLE = 4;
     /** A bug. */
     public static final int INTERNAL = 70;
 
@@ -38,6 +43,9 @@ public final class ExitCodes {
     public static int of(Throwable error) {
         if (error instanceof CommandLine.ParameterException) {
             return USAGE;
+        }
+        if (error instanceof AgentException) {
+            return UNAVAILABLE;
         }
         return error instanceof SysrootException || error instanceof UserException || error instanceof JournalException
                 || error instanceof ProfileException || error instanceof TunedConfException

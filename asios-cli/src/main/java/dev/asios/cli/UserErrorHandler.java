@@ -12,7 +12,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception error, CommandLine cli, ParseResult parsed) {
-        if (ExitCodes.of(error) == ExitCodes.BAD_INPUT) {
+        if (ExitCodes.of(error) == ExitCodes.BAD_INPUT || ExitCodes.of(error) == ExitCodes.UNAVAILABLE) {
             cli.getErr().println("asios: " + error.getMessage());
         } else {
             cli.getErr().println("asios: internal error, please report it with this trace:");

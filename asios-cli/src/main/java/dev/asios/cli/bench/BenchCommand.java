@@ -16,6 +16,7 @@ import dev.asios.bench.report.BenchTable;
 import dev.asios.bench.report.HostSummary;
 import dev.asios.bench.report.ReportDirectory;
 import dev.asios.cli.ByteSize;
+import dev.asios.cli.DurationOption;
 import dev.asios.cli.Privileges;
 import dev.asios.cli.UserException;
 import dev.asios.host.inspect.HostInspector;

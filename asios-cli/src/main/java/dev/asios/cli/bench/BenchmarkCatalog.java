@@ -12,6 +12,7 @@ import dev.asios.bench.memory.MemoryBenchmark;
 import dev.asios.bench.network.NetworkBenchmark;
 import dev.asios.bench.network.NetworkPath;
 import dev.asios.bench.storage.StorageBenchmark;
+import dev.asios.cli.DurationOption;
 import dev.asios.cli.UserException;
 import java.util.List;
 import java.util.Locale;

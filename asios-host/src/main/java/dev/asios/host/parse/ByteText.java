@@ -116,6 +116,20 @@ public final class ByteText {
         return lineEnd - lineStart >= prefix.length() && regionEquals(lineStart, prefix);
     }
 
+    /**
+     * Moves the cursor just past the last {@code c} on the current line, as past the command
+     * name in {@code /proc/PID/stat} ({@code 42 (a) b) S 1 ...}); false if the line has none.
+     */
+    public boolean skipPastLast(char c) {
+        for (int i = lineEnd - 1; i >= lineStart; i--) {
+            if (bytes[i] == c) {
+                position = i + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True if another word is left on the current line. */
     public boolean hasWord() {
         skipSpaces();

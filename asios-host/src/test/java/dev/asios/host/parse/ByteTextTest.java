@@ -41,6 +41,16 @@ class ByteTextTest {
     }
 
     @Test
+    void skipsPastTheLastParenthesisOfAProcessName() {
+        ByteText text = ByteText.of("42 (a) b) S 1 2\n");
+        text.nextLine();
+        assertThat(text.skipPastLast(')')).isTrue();
+        assertThat(text.nextWord()).isEqualTo("S");
+        assertThat(text.nextLong()).isEqualTo(1);
+        assertThat(text.skipPastLast('#')).isFalse();
+    }
+
+    @Test
     void rejectsAWordThatIsNotANumberAndQuotesTheLine() {
         ByteText text = ByteText.of("cpu 12x 3\n");
         text.nextLine();

@@ -127,6 +127,7 @@ public final class CollectorLoop implements AutoCloseable {
         private String lastError;
         private Instant lastErrorAt;
         private long lastDurationNanos;
+        private boolean lastFailed;
 
         Slot(Collector collector, Availability availability, Series durationSeconds, Series errorCount) {
             this.collector = collector;
@@ -154,6 +155,7 @@ public final class CollectorLoop implements AutoCloseable {
             long took = System.nanoTime() - start;
             synchronized (this) {
                 lastDurationNanos = took;
+                lastFailed = !ok;
                 if (ok) {
                     collections++;
                 }
@@ -164,7 +166,7 @@ public final class CollectorLoop implements AutoCloseable {
 
         synchronized CollectorStatus status() {
             return new CollectorStatus(collector.name(), availability, collections, failures, Optional.ofNullable(lastError),
-                    Optional.ofNullable(lastErrorAt), lastDurationNanos);
+                    Optional.ofNullable(lastErrorAt), lastDurationNanos, lastFailed);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param lastError the message of the latest failure, if any
  * @param lastErrorAt when it happened
  * @param lastDurationNanos how long the latest collection took
+ * @param lastFailed true if the latest collection failed
  */
 public record CollectorStatus(
         String name,
@@ -21,5 +22,6 @@ public record CollectorStatus(
         long errors,
         Optional<String> lastError,
         Optional<Instant> lastErrorAt,
-        long lastDurationNanos) {
+        long lastDurationNanos,
+        boolean lastFailed) {
 }

@@ -1,10 +1,10 @@
-package dev.asios.cli.bench;
+package dev.asios.cli;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /** Parses durations as users write them: {@code 10s}, {@code 2m}, {@code 500ms}, {@code 1h}, or plain seconds. */
-final class DurationOption {
+public final class DurationOption {
 
     private DurationOption() {
     }
@@ -14,7 +14,7 @@ final class DurationOption {
      *
      * @throws IllegalArgumentException naming the option and the accepted forms, for text that is not a positive duration
      */
-    static Duration parse(String option, String text) {
+    public static Duration parse(String option, String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             Duration d;

@@ -1,0 +1,97 @@
+package dev.asios.agent;
+
+import dev.asios.agent.api.ApiContext;
+import dev.asios.agent.api.ApiRoutes;
+import dev.asios.agent.api.HostModel;
+import dev.asios.agent.http.HttpApiServer;
+import dev.asios.agent.self.AgentProcessCollector;
+import dev.asios.host.sysroot.Sysroot;
+import dev.asios.observe.collect.Collector;
+import dev.asios.observe.collect.CollectorLoop;
+import dev.asios.observe.collect.CollectorStatus;
+import dev.asios.observe.metric.MetricRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The running node agent: the collector loop, the HTTP server with {@code /metrics}, the API and
+ * the dashboard. {@link #start} brings everything up or, if any part fails, closes what it
+ * started and throws; {@link #close} stops everything, trying every part and reporting once.
+ */
+public final class Agent implements AutoCloseable {
+
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final MetricRegistry registry;
+    private final CollectorLoop loop;
+    private final HttpApiServer server;
+
+    private Agent(MetricRegistry registry, CollectorLoop loop, HttpApiServer server) {
+        this.registry = registry;
+        this.loop = loop;
+        this.server = server;
+    }
+
+    /**
+     * Starts an agent.
+     *
+     * @throws AgentException if the port is taken or another part cannot start; nothing is left running
+     */
+    public static Agent start(AgentSettings settings, String version) throws AgentException {
+        MetricRegistry registry = new MetricRegistry();
+        List<Collector> collectors = new ArrayList<>();
+        collectors.add(new AgentProcessCollector(Sysroot.host(), registry, 4096));
+        CollectorLoop loop = new CollectorLoop(collectors, settings.interval(), registry);
+        HttpApiServer server = new HttpApiServer();
+        Agent agent = new Agent(registry, loop, server);
+        try {
+            Instant startedAt = Instant.now();
+            ApiContext context = new ApiContext(version, startedAt, settings.interval(), registry, loop::status,
+                    new HostModel(settings.sysroot(), Duration.ofMinutes(1)), settings.sysroot(), settings.journalDir(), settings.stateDir());
+            new ApiRoutes(context).install(server);
+            agent.parts.add(loop);
+            loop.start();
+            agent.parts.add(server);
+            server.start(new InetSocketAddress(settings.listen(), settings.port()));
+            return agent;
+        } catch (IOException | RuntimeException e) {
+            agent.close();
+            throw new AgentException(e.getMessage(), e);
+        }
+    }
+
+    /** Where the HTTP server listens. */
+    public InetSocketAddress address() {
+        return server.address();
+    }
+
+    /** The live metrics. */
+    public MetricRegistry registry() {
+        return registry;
+    }
+
+    /** The collectors' status. */
+    public List<CollectorStatus> collectors() {
+        return loop.status();
+    }
+
+    /** Stops the HTTP server, then the collectors; every part is tried. */
+    @Override
+    public void close() {
+        List<String> failures = new ArrayList<>();
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                failures.add(e.getMessage());
+            }
+        }
+        parts.clear();
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("stopping the agent: " + String.join("; ", failures));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.asios.agent.api;
+
+import dev.asios.host.sysroot.Sysroot;
+import dev.asios.observe.collect.CollectorStatus;
+import dev.asios.observe.metric.MetricRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the API reads from the running agent.
+ *
+ * @param version the agent's version
+ * @param startedAt when the agent started
+ * @param interval the collection interval
+ * @param registry the live metrics
+ * @param collectors the collectors' status now
+ * @param host the cached host inventory and findings
+ * @param sysroot the host's files, for the tuning status
+ * @param journalDir the tuning journal's folder
+ * @param stateDir the state folder that holds the run store
+ */
+public record ApiContext(
+        String version,
+        Instant startedAt,
+        Duration interval,
+        MetricRegistry registry,
+        Supplier<List<CollectorStatus>> collectors,
+        HostModel host,
+        Sysroot sysroot,
+        Path journalDir,
+        Path stateDir) {
+}

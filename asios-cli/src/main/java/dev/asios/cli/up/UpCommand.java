@@ -1,0 +1,100 @@
+package dev.asios.cli.up;
+
+import dev.asios.agent.Agent;
+import dev.asios.agent.AgentException;
+import dev.asios.agent.AgentSettings;
+import dev.asios.cli.DurationOption;
+import dev.asios.cli.UserException;
+import dev.asios.host.sysroot.Sysroot;
+import dev.asios.observe.collect.CollectorStatus;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code asios up}: starts the node agent and keeps it running until SIGTERM or SIGINT, then
+ * stops it cleanly (collectors, probes, store, server) and exits with the signal's conventional
+ * code (143 or 130).
+ */
+@Command(name = "up", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Starts the node agent: collectors, eBPF probes, the sample store, Prometheus /metrics, the JSON API and the dashboard.",
+                "Listens on 127.0.0.1:7070 unless told otherwise; stops cleanly on SIGTERM or Ctrl-C."})
+public final class UpCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--listen", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "The address to listen on. Default: ${DEFAULT-VALUE}; 0.0.0.0 exposes the read-only API to the network.")
+    private String listen;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "7070", description = "The TCP port. Default: ${DEFAULT-VALUE}.")
+    private int port;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", description = "How often the collectors run. Default: ${DEFAULT-VALUE}.")
+    private String interval;
+
+    @Option(names = "--state", paramLabel = "DIR", description = "The state folder, with the sample store. Default: /var/lib/asios as root, else ~/.local/share/asios.")
+    private Path state;
+
+    @Option(names = "--journal", paramLabel = "DIR", defaultValue = "/var/lib/asios/tune", description = "The tuning journal, for the tuning status. Default: ${DEFAULT-VALUE}.")
+    private Path journal;
+
+    @Option(names = "--no-ebpf", description = "Do not start the eBPF probes.")
+    private boolean noEbpf;
+
+    @Override
+    public Integer call() throws AgentException, InterruptedException {
+        AgentSettings settings;
+        try {
+            settings = new AgentSettings(address(), port, DurationOption.parse("--interval", interval), stateDir(), journal, Sysroot.host(), !noEbpf);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Agent agent = Agent.start(settings, version());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("asios up: stopping");
+            out.flush();
+            try {
+                agent.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "asios-up-stop"));
+        String url = "http://" + agent.address().getHostString() + ":" + agent.address().getPort();
+        out.println("asios up: listening on " + url + "  (dashboard " + url + "/, Prometheus " + url + "/metrics, API " + url + "/api/v1)");
+        out.println("  state " + settings.stateDir() + ", every " + settings.interval().toMillis() + " ms");
+        for (CollectorStatus status : agent.collectors()) {
+            out.println("  collector " + status.name() + ": " + (status.availability().available() ? "on" : "off, " + status.availability().reason()));
+        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private InetAddress address() {
+        try {
+            return InetAddress.getByName(listen);
+        } catch (UnknownHostException e) {
+            throw new UserException("--listen '" + listen + "' is not an address of this host: " + e.getMessage());
+        }
+    }
+
+    private Path stateDir() {
+        return state != null ? state : Path.of("/var/lib/asios");
+    }
+
+    private static String version() {
+        String version = UpCommand.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+}
