@@ -55,7 +55,7 @@ public final class ApiRoutes {
         list.put(PREFIX + "/health", "agent status, collectors and probes");
         list.put(PREFIX + "/host", "host inventory, as asios inspect --json");
         list.put(PREFIX + "/findings", "what on this host hurts AI work, with evidence and fix");
-        list.put(PREFIX + "/metrics", "current values; ?name=FAMILY&match=label=value,label=value");
+        list.put(PREFIX + "/metrics", "current values; ?name=FAMILY[,FAMILY...]&match=label=value[,label=value...]");
         list.put(PREFIX + "/tuning", "active profiles and drift per setting");
         list.put(PREFIX + "/runs", "recorded runs, newest first; ?limit=N");
         list.put(PREFIX + "/probes", "collectors and eBPF probes: state, errors, reasons");
@@ -131,9 +131,9 @@ public final class ApiRoutes {
         ObjectNode root = mapper.createObjectNode().put("time", System.currentTimeMillis());
         ArrayNode families = root.putArray("metrics");
         if (request.parameter("name").isPresent()) {
-            String name = request.required("name");
-            MetricFamily family = find(name);
-            families.add(metricsJson.family(family, match));
+            for (String name : request.required("name").split(",")) {
+                families.add(metricsJson.family(find(name.strip()), match));
+            }
         } else {
             for (MetricFamily family : context.registry().families()) {
                 families.add(metricsJson.family(family, match));

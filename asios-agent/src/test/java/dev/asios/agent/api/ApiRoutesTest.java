@@ -93,6 +93,7 @@ class ApiRoutesTest {
         assertThat(series.get(0).path("value").asDouble()).isEqualTo(7.0);
         assertThat(cpu.path("metrics").get(0).path("kind").asText()).isEqualTo("counter");
 
+        assertThat(json("/api/v1/metrics?name=asios_cpu_seconds_total,asios_runqueue_latency_seconds").path("metrics")).hasSize(2);
         JsonNode runq = json("/api/v1/metrics?name=asios_runqueue_latency_seconds").path("metrics").get(0).path("series").get(0);
         assertThat(runq.path("count").asLong()).isEqualTo(100);
         assertThat(runq.path("p50").asDouble()).isEqualTo(1e-6);
