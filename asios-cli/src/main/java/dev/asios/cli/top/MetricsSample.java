@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -64,8 +65,9 @@ final class MetricsSample {
         return labels;
     }
 
-    static String key(String name, Map<String, String> labels) {
-        return name + labels;
+    // Label order differs between the API's documents and the callers' maps: key by sorted labels.
+    private static String key(String name, Map<String, String> labels) {
+        return name + new TreeMap<>(labels);
     }
 
     long timeMs() {
