@@ -71,13 +71,28 @@ asios_ensure_tools() {
   [ ${#missing[@]} -eq 0 ] || asios_apt_install "${missing[@]}" || asios_die "could not install ${missing[*]}"
 }
 
+# Like asios_ensure_tools, for packages that also bring a daemon the project does not want running
+# (prometheus, for its promtool): a policy-rc.d that answers 101 keeps the packages' scripts from
+# starting their services, on systemd and sysvinit alike. An existing policy-rc.d is left alone.
+asios_ensure_tools_no_services() {
+  local missing=() guard=/usr/sbin/policy-rc.d made=0 ok=1
+  mapfile -t missing < <(asios_missing_packages "$@")
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && [ ! -e "$guard" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$guard" && chmod 755 "$guard" && made=1
+  fi
+  (asios_apt_install "${missing[@]}") || ok=0
+  [ "$made" = 1 ] && rm -f "$guard"
+  [ "$ok" = 1 ] || asios_die "could not install ${missing[*]}"
+}
+
 # Like asios_ensure_tools, for tools the project can do without (a benchmark reference that not
 # every architecture packages): a package that cannot be installed is a warning, not an error.
 asios_offer_tools() {
   local missing=()
   mapfile -t missing < <(asios_missing_packages "$@")
   [ ${#missing[@]} -eq 0 ] || (asios_apt_install "${missing[@]}") \
-    || echo "asios: could not install ${missing[*]}; the benchmarks that use them run without them" >&2
+    || echo "asios: could not install ${missing[*]}; what uses them runs without them and says so" >&2
 }
 
 # The newest modification time among the sources that make up the build.
