@@ -70,7 +70,9 @@ final class Nvml implements AutoCloseable {
         powerUsage = bind("nvmlDeviceGetPowerUsage", false, library, ADDRESS, ADDRESS);
         clockInfo = bind("nvmlDeviceGetClockInfo", false, library, ADDRESS, JAVA_INT, ADDRESS);
         temperature = bind("nvmlDeviceGetTemperature", false, library, ADDRESS, JAVA_INT, ADDRESS);
-        throttleReasons = bind("nvmlDeviceGetCurrentClocksThrottleReasons", false, library, ADDRESS, ADDRESS);
+        // Newer drivers name it ...ClocksEventReasons and deprecate the old name: same signature, same bits.
+        NvmlFunction eventReasons = bind("nvmlDeviceGetCurrentClocksEventReasons", false, library, ADDRESS, ADDRESS);
+        throttleReasons = eventReasons.present() ? eventReasons : bind("nvmlDeviceGetCurrentClocksThrottleReasons", false, library, ADDRESS, ADDRESS);
         totalEccErrors = bind("nvmlDeviceGetTotalEccErrors", false, library, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS);
         eventSetCreate = bind("nvmlEventSetCreate", false, library, ADDRESS);
         registerEvents = bind("nvmlDeviceRegisterEvents", false, library, ADDRESS, JAVA_LONG, ADDRESS);

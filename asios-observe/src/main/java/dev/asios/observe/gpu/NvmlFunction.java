@@ -17,26 +17,33 @@ final class NvmlFunction {
 
     private final String name;
     private final MethodHandle handle;
+    private final boolean present;
 
-    private NvmlFunction(String name, MethodHandle handle) {
+    private NvmlFunction(String name, MethodHandle handle, boolean present) {
         this.name = name;
         this.handle = handle;
+        this.present = present;
     }
 
     /** The bound function; {@code handle} returns {@code int}. */
     static NvmlFunction bound(String name, MethodHandle handle) {
-        return new NvmlFunction(name, handle);
+        return new NvmlFunction(name, handle, true);
     }
 
     /** A function the library lacks, taking the arguments of {@code type}. */
     static NvmlFunction missing(String name, MethodType type) {
         MethodHandle notFound = MethodHandles.dropArguments(MethodHandles.constant(int.class, NvmlReturn.FUNCTION_NOT_FOUND), 0, type.parameterList());
-        return new NvmlFunction(name, notFound);
+        return new NvmlFunction(name, notFound, false);
     }
 
     /** The C name, for error messages, such as {@code nvmlDeviceGetPowerUsage}. */
     String name() {
         return name;
+    }
+
+    /** Whether the library has this function. */
+    boolean present() {
+        return present;
     }
 
     /** {@code f(void)}. */

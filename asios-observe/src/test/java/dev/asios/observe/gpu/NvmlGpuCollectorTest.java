@@ -61,6 +61,15 @@ class NvmlGpuCollectorTest {
     }
 
     @Test
+    void prefersTheNewerNameOfTheThrottleReasonsWhereTheDriverHasIt() throws Exception {
+        try (GpuCollector collector = open(FakeNvml.build(folder, "FAKE_EVENT_REASONS"))) {
+            collector.collect();
+            assertThat(view.value("asios_gpu_throttle_active", "0", GPU0_UUID, "sw_thermal_slowdown")).isEqualTo(1);
+            assertThat(view.value("asios_gpu_throttle_active", "0", GPU0_UUID, "sw_power_cap")).isZero();
+        }
+    }
+
+    @Test
     void countsNvlinkTrafficOfActiveLinksInBytes() throws Exception {
         try (GpuCollector collector = open(FakeNvml.build(folder))) {
             collector.collect();

@@ -10,7 +10,8 @@
  *
  * Build switches: -DFAKE_INIT_RC=n makes nvmlInit_v2 return n; -DFAKE_POWER_RC_GPU0=n makes the
  * power reading of GPU 0 return n; -DFAKE_UUID_RC_GPU1=n makes the UUID of GPU 1 return n;
- * -DFAKE_SHUTDOWN_RC=n makes nvmlShutdown return n. Test hooks: fake_nvml_raise_xid,
+ * -DFAKE_SHUTDOWN_RC=n makes nvmlShutdown return n; -DFAKE_EVENT_REASONS adds the newer name
+ * nvmlDeviceGetCurrentClocksEventReasons, which answers sw_thermal_slowdown (0x20). Test hooks: fake_nvml_raise_xid,
  * fake_nvml_shutdowns.
  */
 #include <stddef.h>
@@ -258,6 +259,17 @@ nvmlReturn_t nvmlDeviceGetCurrentClocksThrottleReasons(nvmlDevice_t device, unsi
     *reasons = device->throttle;
     return NVML_SUCCESS;
 }
+
+#ifdef FAKE_EVENT_REASONS
+nvmlReturn_t nvmlDeviceGetCurrentClocksEventReasons(nvmlDevice_t device, unsigned long long *reasons)
+{
+    if (!known(device)) {
+        return NVML_ERROR_INVALID_ARGUMENT;
+    }
+    *reasons = 0x20ULL;
+    return NVML_SUCCESS;
+}
+#endif
 
 nvmlReturn_t nvmlDeviceGetTotalEccErrors(nvmlDevice_t device, int errorType, int counterType, unsigned long long *count)
 {
