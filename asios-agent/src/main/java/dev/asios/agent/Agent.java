@@ -9,6 +9,7 @@ import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.Collector;
 import dev.asios.observe.collect.CollectorLoop;
 import dev.asios.observe.collect.CollectorStatus;
+import dev.asios.observe.gpu.GpuCollector;
 import dev.asios.observe.metric.MetricRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -44,9 +45,12 @@ public final class Agent implements AutoCloseable {
         MetricRegistry registry = new MetricRegistry();
         List<Collector> collectors = new ArrayList<>();
         collectors.add(new AgentProcessCollector(Sysroot.host(), registry, 4096));
+        GpuCollector gpu = GpuCollector.open(registry);
+        collectors.add(gpu);
         CollectorLoop loop = new CollectorLoop(collectors, settings.interval(), registry);
         HttpApiServer server = new HttpApiServer();
         Agent agent = new Agent(registry, loop, server);
+        agent.parts.add(gpu);
         try {
             Instant startedAt = Instant.now();
             ApiContext context = new ApiContext(version, startedAt, settings.interval(), registry, loop::status,
