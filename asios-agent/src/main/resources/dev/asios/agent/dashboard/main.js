@@ -1,0 +1,190 @@
+// The dashboard's loop: polls the agent's JSON API every intervalMs (from /api/v1/health), feeds
+// the metric snapshots to the panels, refreshes the slow lists every 10 s, and shows a banner
+// while the agent cannot be reached. window.asiosDashboard.ingest(snapshot) takes a snapshot in
+// the shape of /api/v1/metrics ({time, metrics}); history can pre-fill the charts through it.
+
+import {diskPanel, GpuPanel, networkPanel} from './io-panels.js';
+import {CpuPanel, MemoryPanel, RunqueuePanel} from './host-panels.js';
+import {FindingsPanel, Header, RunsPanel, TuningPanel} from './status-panels.js';
+import {familiesByName} from './timeline.js';
+
+const API = '/api/v1';
+const REQUEST_TIMEOUT_MS = 5000;
+const LISTS_EVERY_MS = 10000;
+const MAX_RETRY_MS = 5000;
+
+const header = new Header();
+const metricViews = [new CpuPanel(), new MemoryPanel(), new RunqueuePanel(), diskPanel(), networkPanel(), new GpuPanel(), header];
+const wanted = [...new Set(metricViews.flatMap((view) => view.families))];
+const lists = {findings: new FindingsPanel(), tuning: new TuningPanel(), runs: new RunsPanel()};
+
+const state = {
+  exposed: null, // the wanted families the agent has; null: ask it
+  startedAt: null,
+  connected: false,
+  lastTime: 0,
+  listsAt: 0,
+  retryMs: 1000,
+  renderPending: false,
+  lastMetrics: '',
+};
+
+/** What the panels may ask: the interval, and why a collector or probe gives nothing. */
+const context = {
+  intervalMs: 1000,
+  probes: [],
+  absence(keyword, what) {
+    const source = this.probes.find((p) => p.name.toLowerCase().includes(keyword));
+    if (source == null) return what + ': no ' + keyword + ' collector or probe runs in this agent';
+    if (source.state === 'running') return what + ': ' + source.name + ' runs but reports nothing on this host';
+    return what + ': ' + source.name + ' is ' + source.state + (source.reason ? ' — ' + source.reason : source.lastError ? ' — ' + source.lastError : '');
+  },
+};
+
+/** The agent answered, but not 2xx. */
+class ApiError extends Error {
+  constructor(status, message) {
+    super('it answered ' + status + ': ' + message);
+    this.status = status;
+  }
+}
+
+/** The agent did not answer at all. */
+class Unreachable extends Error {}
+
+/** GETs path as JSON; throws ApiError for an answer other than 2xx, Unreachable for none. */
+async function api(path) {
+  let response;
+  try {
+    response = await fetch(path, {signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), cache: 'no-store'});
+  } catch (e) {
+    throw new Unreachable(e.name === 'TimeoutError' ? 'no answer within ' + REQUEST_TIMEOUT_MS / 1000 + ' s' : 'connection refused or lost');
+  }
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, body.error?.message || response.status + ' ' + response.statusText);
+  return body;
+}
+
+/** Feeds one metric snapshot to every panel; ignores snapshots not newer than the last. */
+function ingest(snapshot) {
+  if (!(snapshot.time > state.lastTime)) return false;
+  state.lastTime = snapshot.time;
+  const families = familiesByName(snapshot);
+  for (const view of metricViews) view.ingest(snapshot.time, families, context);
+  scheduleRender();
+  return true;
+}
+
+function scheduleRender() {
+  if (state.renderPending) return;
+  state.renderPending = true;
+  requestAnimationFrame(() => {
+    state.renderPending = false;
+    for (const view of metricViews) view.render(context);
+  });
+}
+
+/**
+ * The current values of the wanted families the agent exposes (the first call lists them all),
+ * stamped with the time of the agent's collection when it says so; null when nothing changed
+ * since the last poll (no collection ran in between).
+ */
+async function metricsSnapshot() {
+  let snapshot;
+  if (state.exposed == null) {
+    snapshot = await api(API + '/metrics');
+    state.exposed = wanted.filter((name) => snapshot.metrics.some((family) => family.name === name));
+  } else if (state.exposed.length === 0) {
+    snapshot = {time: Date.now(), metrics: []};
+  } else {
+    try {
+      snapshot = await api(API + '/metrics?name=' + state.exposed.join(','));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) state.exposed = null; // a family went away: list again
+      throw e;
+    }
+  }
+  const values = JSON.stringify(snapshot.metrics);
+  if (values === state.lastMetrics && snapshot.metrics.length > 0) return null;
+  state.lastMetrics = values;
+  return {time: snapshot.collectedAt ?? snapshot.time, metrics: snapshot.metrics};
+}
+
+async function refreshProbes() {
+  const answer = await api(API + '/probes');
+  context.probes = [...(answer.collectors || []), ...(answer.probes || [])];
+}
+
+/** Findings, tuning and runs, each on its own: one failing shows its error, the others still draw. */
+async function refreshLists() {
+  state.listsAt = Date.now();
+  await Promise.all([refreshProbes().catch(() => {}), ...Object.entries(lists).map(async ([name, panel]) => {
+    try {
+      panel.show(await api(API + '/' + name));
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      panel.panel.error(e.message);
+    }
+  })]);
+}
+
+/** After connecting, or when the agent restarted: the host, the probes and the metric list again. */
+async function reconnect(health) {
+  state.startedAt = health.startedAt;
+  state.exposed = null;
+  state.lastMetrics = '';
+  await refreshProbes();
+  header.host(await api(API + '/host'));
+  state.listsAt = 0;
+}
+
+/**
+ * One poll, then the next at a fixed rate. A poll that finds no new collection waits half an
+ * interval longer, so polls settle between the agent's collections and each sees exactly one.
+ */
+async function poll() {
+  const startedMs = Date.now();
+  let delayMs;
+  try {
+    const health = await api(API + '/health');
+    context.intervalMs = health.intervalMs > 0 ? health.intervalMs : 1000;
+    header.health(health);
+    if (!state.connected || health.startedAt !== state.startedAt) await reconnect(health);
+    const snapshot = await metricsSnapshot();
+    if (snapshot) ingest(snapshot);
+    if (Date.now() - state.listsAt >= LISTS_EVERY_MS) await refreshLists();
+    connected();
+    delayMs = Math.max(0, startedMs + context.intervalMs - Date.now()) + (snapshot ? 0 : context.intervalMs / 2);
+  } catch (e) {
+    if (e instanceof Unreachable || e instanceof ApiError) {
+      delayMs = disconnected(e);
+    } else {
+      console.error('dashboard: drawing failed', e); // a bug of this page, not of the agent: keep polling
+      delayMs = context.intervalMs;
+    }
+  }
+  setTimeout(poll, delayMs);
+}
+
+function connected() {
+  state.connected = true;
+  state.retryMs = 1000;
+  document.getElementById('banner').hidden = true;
+}
+
+/** Shows the banner and returns how long to wait before the next try (1 s, doubling to 5 s). */
+function disconnected(error) {
+  state.connected = false;
+  header.down();
+  const banner = document.getElementById('banner');
+  banner.textContent = 'Disconnected from the agent at ' + location.host + ' (' + error.message + '); retrying every '
+    + Math.round(state.retryMs / 1000) + ' s. The charts keep what they had.';
+  banner.hidden = false;
+  const delayMs = state.retryMs;
+  state.retryMs = Math.min(MAX_RETRY_MS, state.retryMs * 2);
+  return delayMs;
+}
+
+window.asiosDashboard = {ingest};
+window.addEventListener('resize', scheduleRender);
+poll();
