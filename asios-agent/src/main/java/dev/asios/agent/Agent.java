@@ -3,6 +3,7 @@ package dev.asios.agent;
 import dev.asios.agent.api.ApiContext;
 import dev.asios.agent.api.ApiRoutes;
 import dev.asios.agent.api.HostModel;
+import dev.asios.agent.dashboard.DashboardRoutes;
 import dev.asios.agent.http.HttpApiServer;
 import dev.asios.agent.self.AgentProcessCollector;
 import dev.asios.host.sysroot.Sysroot;
@@ -53,9 +54,10 @@ public final class Agent implements AutoCloseable {
         agent.parts.add(gpu);
         try {
             Instant startedAt = Instant.now();
-            ApiContext context = new ApiContext(version, startedAt, settings.interval(), registry, loop::status,
+            ApiContext context = new ApiContext(version, startedAt, settings.interval(), registry, loop::status, loop::lastRoundMs,
                     new HostModel(settings.sysroot(), Duration.ofMinutes(1)), settings.sysroot(), settings.journalDir(), settings.stateDir());
             new ApiRoutes(context).install(server);
+            new DashboardRoutes().install(server);
             agent.parts.add(loop);
             loop.start();
             agent.parts.add(server);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
  * @param interval the collection interval
  * @param registry the live metrics
  * @param collectors the collectors' status now
+ * @param collectedAtMs when the latest collection round ended, epoch ms (0 before the first)
  * @param host the cached host inventory and findings
  * @param sysroot the host's files, for the tuning status
  * @param journalDir the tuning journal's folder
@@ -28,6 +30,7 @@ public record ApiContext(
         Duration interval,
         MetricRegistry registry,
         Supplier<List<CollectorStatus>> collectors,
+        LongSupplier collectedAtMs,
         HostModel host,
         Sysroot sysroot,
         Path journalDir,

@@ -107,11 +107,16 @@ public final class ApiRoutes {
         root.put("status", problems.isEmpty() ? "ok" : "degraded");
         problems.forEach(root.putArray("problems")::add);
         root.put("version", context.version());
+        root.put("hostname", hostname());
         root.put("startedAt", context.startedAt().toString());
         root.put("uptimeSeconds", Duration.between(context.startedAt(), Instant.now()).toSeconds());
         root.put("intervalMs", context.interval().toMillis());
         root.put("root", context.sysroot().root().toString());
         return root;
+    }
+
+    private String hostname() {
+        return context.sysroot().readTrimmed("/proc/sys/kernel/hostname").orElse(null);
     }
 
     private ObjectNode host() {
@@ -128,7 +133,7 @@ public final class ApiRoutes {
     private Response metrics(Request request) {
         request.allowOnly(Set.of("name", "match"));
         Map<String, String> match = match(request);
-        ObjectNode root = mapper.createObjectNode().put("time", System.currentTimeMillis());
+        ObjectNode root = mapper.createObjectNode().put("time", System.currentTimeMillis()).put("collectedAt", context.collectedAtMs().getAsLong());
         ArrayNode families = root.putArray("metrics");
         if (request.parameter("name").isPresent()) {
             for (String name : request.required("name").split(",")) {

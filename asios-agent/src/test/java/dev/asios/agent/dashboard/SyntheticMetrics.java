@@ -15,6 +15,7 @@ import java.util.Random;
  */
 final class SyntheticMetrics {
 
+    private volatile long advancedAtMs;
     private static final String[] MODES = {"user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"};
     private static final double[] LOG2_MICROSECONDS = log2MicrosecondBounds(20);
     private static final double GIB = 1024.0 * 1024 * 1024;
@@ -81,8 +82,14 @@ final class SyntheticMetrics {
         return bounds;
     }
 
+    /** When {@link #advance} last ran, epoch ms: the agent's "collected at". */
+    long advancedAtMs() {
+        return advancedAtMs;
+    }
+
     /** Moves every counter on by {@code seconds} of a host that is busy in waves. */
     void advance(double seconds) {
+        advancedAtMs = System.currentTimeMillis();
         elapsedSeconds += seconds;
         double wave = 0.5 + 0.4 * Math.sin(elapsedSeconds / 2);
         advanceCpu(0, seconds, wave);

@@ -29,6 +29,7 @@ public final class CollectorLoop implements AutoCloseable {
     private final MetricFamily errors;
     private Thread thread;
     private volatile boolean running;
+    private volatile long lastRoundMs;
 
     /**
      * A loop over {@code collectors}, whose availability is asked once, here.
@@ -61,10 +62,16 @@ public final class CollectorLoop implements AutoCloseable {
             }
         }
         long now = System.currentTimeMillis();
+        lastRoundMs = now;
         for (LongConsumer listener : roundListeners) {
             listener.accept(now);
         }
         return done;
+    }
+
+    /** When the latest round ended, in epoch milliseconds; 0 before the first. */
+    public long lastRoundMs() {
+        return lastRoundMs;
     }
 
     /** Starts the loop thread; the first round runs at once. */
