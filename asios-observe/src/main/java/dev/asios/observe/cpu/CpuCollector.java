@@ -42,7 +42,8 @@ import java.util.List;
  * files are optional and decided at construction. Once warm, a collection allocates only what
  * {@link Sysroot#readInto} costs per file.
  *
- * <p>Not thread-safe: construct and collect on the collector loop's thread.
+ * <p>Not thread-safe: one thread collects, the collector loop's (building it before the loop
+ * starts is fine).
  */
 public final class CpuCollector extends PartsCollector {
 

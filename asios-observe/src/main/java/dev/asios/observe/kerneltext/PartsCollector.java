@@ -11,7 +11,8 @@ import java.io.IOException;
  * first failure: the collector loop counts and reports it while the other parts' series stay
  * fresh.
  *
- * <p>Not thread-safe: construct and collect on the collector loop's thread.
+ * <p>Not thread-safe: one thread collects, the collector loop's (building it before the loop
+ * starts is fine).
  */
 public abstract class PartsCollector implements Collector {
 

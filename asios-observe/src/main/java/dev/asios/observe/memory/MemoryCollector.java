@@ -39,7 +39,8 @@ import dev.asios.observe.metric.MetricRegistry;
  * all were read. Available when {@code /proc/meminfo} is readable. Once warm, a collection allocates only what
  * {@link Sysroot#readInto} costs per file.
  *
- * <p>Not thread-safe: construct and collect on the collector loop's thread.
+ * <p>Not thread-safe: one thread collects, the collector loop's (building it before the loop
+ * starts is fine).
  */
 public final class MemoryCollector extends PartsCollector {
 

@@ -24,8 +24,10 @@ import java.util.List;
  * With none readable, PSI is off (a kernel without {@code CONFIG_PSI}, or booted with
  * {@code psi=0} or built with {@code CONFIG_PSI_DEFAULT_DISABLED}) and the collector is
  * unavailable. A file that fails in one collection does not stop the others. Once warm, a
- * collection allocates only what {@link Sysroot#readInto} costs per file. Not thread-safe:
- * construct and collect on the collector loop's thread.
+ * collection allocates only what {@link Sysroot#readInto} costs per file.
+ *
+ * <p>Not thread-safe: one thread collects, the collector loop's (building it before the loop
+ * starts is fine).
  */
 public final class PressureCollector extends PartsCollector {
 
