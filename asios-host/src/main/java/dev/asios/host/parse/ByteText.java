@@ -160,6 +160,68 @@ public final class ByteText {
         return position - start == word.length() && regionEquals(start, word);
     }
 
+    /**
+     * Reads the next word of the current line and returns its index in {@code words}, or -1 if it
+     * is none of them or no word is left; the cursor moves past the word. For lines that start with
+     * a known key ({@code MemTotal:}, {@code pgfault}, {@code NET_RX:}) without allocating.
+     */
+    public int nextWordIndex(String[] words) {
+        if (!hasWord()) {
+            return -1;
+        }
+        int start = position;
+        skipWord();
+        int wordLength = position - start;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].length() == wordLength && regionEquals(start, words[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * True if the next word of the current line is a decimal integer as {@link #nextLong()} reads
+     * it (optionally negative, optionally ending in {@code :}); the cursor stays. A number too large
+     * for a {@code long} passes here and fails in {@link #nextLong()}.
+     */
+    public boolean hasLong() {
+        if (!hasWord()) {
+            return false;
+        }
+        int i = bytes[position] == '-' ? position + 1 : position;
+        int digitsStart = i;
+        while (i < lineEnd && bytes[i] >= '0' && bytes[i] <= '9') {
+            i++;
+        }
+        if (i < lineEnd && bytes[i] == ':' && i > digitsStart) {
+            i++;
+        }
+        return i > digitsStart && (i == lineEnd || isSpace(bytes[i]));
+    }
+
+    /**
+     * The number in the next word, which is {@code prefix} followed by a decimal integer: 12 for
+     * {@code cpu12} with prefix {@code cpu}, 3 for {@code CPU3}. The cursor moves past the word.
+     *
+     * @throws ParseException if no word is left, or the word is not {@code prefix} followed by a
+     *     digit, or the number does not fit a {@code long}; the message quotes the line
+     */
+    public long nextLongAfterPrefix(String prefix) {
+        if (!hasWord()) {
+            throw new ParseException("expected '" + prefix + "N' at the end of line '" + currentLine() + "'");
+        }
+        int start = position;
+        int digits = start + prefix.length();
+        if (digits >= lineEnd || !regionEquals(start, prefix) || bytes[digits] < '0' || bytes[digits] > '9') {
+            skipWord();
+            throw new ParseException("expected '" + prefix + "N', found '" + new String(bytes, start, position - start, StandardCharsets.UTF_8)
+                    + "' in line '" + currentLine() + "'");
+        }
+        position = digits;
+        return nextLong();
+    }
+
     /** The next word of the current line as a string (this allocates), or empty if none is left. */
     public String nextWord() {
         if (!hasWord()) {

@@ -62,6 +62,56 @@ class ByteTextTest {
     }
 
     @Test
+    void findsKnownKeysAndNumberedWords() {
+        String[] keys = {"MemTotal:", "MemFree:", "HI:"};
+        ByteText text = ByteText.of("MemFree: 5 kB\n   HI: 1 2\nMemFreeX: 1\ncpu12 7\nCPU3:\n");
+        text.nextLine();
+        assertThat(text.nextWordIndex(keys)).isEqualTo(1);
+        assertThat(text.nextLong()).isEqualTo(5);
+        assertThat(text.nextWordIndex(keys)).isEqualTo(-1);
+        assertThat(text.nextWordIndex(keys)).isEqualTo(-1);
+        text.nextLine();
+        assertThat(text.nextWordIndex(keys)).isEqualTo(2);
+        text.nextLine();
+        assertThat(text.nextWordIndex(keys)).isEqualTo(-1);
+        assertThat(text.hasLong()).isTrue();
+        text.nextLine();
+        assertThat(text.nextLongAfterPrefix("cpu")).isEqualTo(12);
+        assertThat(text.nextLong()).isEqualTo(7);
+        text.nextLine();
+        assertThat(text.nextLongAfterPrefix("CPU")).isEqualTo(3);
+        assertThatThrownBy(() -> text.nextLongAfterPrefix("CPU")).isInstanceOf(ParseException.class).hasMessageContaining("end of line 'CPU3:'");
+    }
+
+    @Test
+    void tellsANumberFromAWordWithoutMoving() {
+        ByteText text = ByteText.of("12 -3 24: 1x - : ERR\n");
+        text.nextLine();
+        assertThat(text.hasLong()).isTrue();
+        assertThat(text.nextLong()).isEqualTo(12);
+        assertThat(text.hasLong()).isTrue();
+        assertThat(text.nextLong()).isEqualTo(-3);
+        assertThat(text.hasLong()).isTrue();
+        assertThat(text.nextLong()).isEqualTo(24);
+        for (int i = 0; i < 4; i++) {
+            assertThat(text.hasLong()).isFalse();
+            text.skipWord();
+        }
+        assertThat(text.hasLong()).isFalse();
+    }
+
+    @Test
+    void rejectsAWordWithoutThePrefixOrItsNumber() {
+        ByteText text = ByteText.of("cpu 1\ncpux1\ncpu1x\n");
+        text.nextLine();
+        assertThatThrownBy(() -> text.nextLongAfterPrefix("cpu")).isInstanceOf(ParseException.class).hasMessageContaining("expected 'cpuN', found 'cpu'");
+        text.nextLine();
+        assertThatThrownBy(() -> text.nextLongAfterPrefix("cpu")).hasMessageContaining("found 'cpux1'");
+        text.nextLine();
+        assertThatThrownBy(() -> text.nextLongAfterPrefix("cpu")).hasMessageContaining("1x");
+    }
+
+    @Test
     void sysrootFillsTheBufferAndGrowsIt(@TempDir Path root) throws Exception {
         Files.createDirectories(root.resolve("proc"));
         Files.writeString(root.resolve("proc/stat"), "x ".repeat(5000) + "\n");
