@@ -2,21 +2,19 @@ package dev.asios.observe.ebpf;
 
 import dev.asios.host.kernel.KernelVersion;
 import dev.asios.host.parse.ParseException;
-import java.util.Comparator;
 
 /**
- * A bpftrace release, from {@code bpftrace --version}, ordered by major, minor and patch.
- * Immutable.
+ * A bpftrace release, from {@code bpftrace --version}. Its numbers have the shape of a kernel
+ * release's ({@code major.minor.patch}, ordered the same way), so they are kept as one. Immutable.
  *
- * @param major the major version (0 so far)
- * @param minor the minor version, such as 17 for Debian 12's 0.17.0
- * @param patch the patch level
+ * @param numbers the release's major, minor and patch numbers, such as 0.17.0 on Debian 12
  */
-public record BpftraceVersion(int major, int minor, int patch) implements Comparable<BpftraceVersion> {
+public record BpftraceVersion(KernelVersion numbers) implements Comparable<BpftraceVersion> {
 
-    private static final Comparator<BpftraceVersion> ORDER = Comparator.comparingInt(BpftraceVersion::major)
-            .thenComparingInt(BpftraceVersion::minor)
-            .thenComparingInt(BpftraceVersion::patch);
+    /** The release {@code major.minor.patch}. */
+    public BpftraceVersion(int major, int minor, int patch) {
+        this(new KernelVersion(major, minor, patch));
+    }
 
     // Format: "bpftrace v0.17.0", "bpftrace v0.21.0-80ca" (a build from git)
     /**
@@ -27,8 +25,7 @@ public record BpftraceVersion(int major, int minor, int patch) implements Compar
     public static BpftraceVersion parse(String versionOutput) {
         for (String word : versionOutput.strip().split("\\s+")) {
             if (word.length() > 1 && word.charAt(0) == 'v' && Character.isDigit(word.charAt(1))) {
-                KernelVersion numbers = KernelVersion.parse(word.substring(1));
-                return new BpftraceVersion(numbers.major(), numbers.minor(), numbers.patch());
+                return new BpftraceVersion(KernelVersion.parse(word.substring(1)));
             }
         }
         String shown = versionOutput.strip();
@@ -36,17 +33,17 @@ public record BpftraceVersion(int major, int minor, int patch) implements Compar
     }
 
     /** True if this release is {@code major.minor} or later. */
-    public boolean atLeast(int otherMajor, int otherMinor) {
-        return compareTo(new BpftraceVersion(otherMajor, otherMinor, 0)) >= 0;
+    public boolean atLeast(int major, int minor) {
+        return numbers.atLeast(major, minor);
     }
 
     @Override
     public int compareTo(BpftraceVersion other) {
-        return ORDER.compare(this, other);
+        return numbers.compareTo(other.numbers);
     }
 
     @Override
     public String toString() {
-        return major + "." + minor + "." + patch;
+        return numbers.toString();
     }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
  * since under cgroup v1 every controller's folder lists the same threads. A run that is no longer
  * tracked loses its series. Not thread-safe: the probe's reader thread only.
  */
-final class CpuMigrationsPart implements ProbePart {
+final class CpuMigrationsPart extends ScriptedPart {
 
     private static final String MAP = "@migrations";
     private static final List<String> THREAD_FILES = List.of("cgroup.threads", "tasks", "cgroup.procs");
@@ -40,34 +40,11 @@ final class CpuMigrationsPart implements ProbePart {
 
     /** Registers the family; asks {@code runs} for the runs to watch every second. */
     CpuMigrationsPart(Sysroot sysroot, MetricRegistry registry, TrackedRuns runs) {
+        super("cpu_migrations", ProbeScript.resource("cpu_migrations.bt"), List.of(new ProbeRequirement.Tracepoint("sched", "sched_migrate_task")),
+                Set.of(MAP), List.of());
         this.sysroot = sysroot;
         this.runs = runs;
         this.family = registry.counter("asios_run_cpu_migrations", "Moves of a tracked run's threads from one CPU to another.", null, "run");
-    }
-
-    @Override
-    public String name() {
-        return "cpu_migrations";
-    }
-
-    @Override
-    public String script() {
-        return ProbeScript.resource("cpu_migrations.bt");
-    }
-
-    @Override
-    public List<ProbeRequirement> requirements() {
-        return List.of(new ProbeRequirement.Tracepoint("sched", "sched_migrate_task"));
-    }
-
-    @Override
-    public Set<String> maps() {
-        return Set.of(MAP);
-    }
-
-    @Override
-    public List<String> scratchMaps() {
-        return List.of();
     }
 
     @Override

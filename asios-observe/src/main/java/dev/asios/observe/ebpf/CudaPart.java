@@ -22,7 +22,7 @@ import java.util.Set;
  * class does not know are counted but add no bytes. Not thread-safe: the probe's reader thread
  * only.
  */
-final class CudaPart implements ProbePart {
+final class CudaPart extends ScriptedPart {
 
     /** Bounds of the copy-size histogram: 1 byte to 2^36 bytes (64 GiB). */
     static final Log2Buckets BYTES = new Log2Buckets(36, 1);
@@ -30,7 +30,6 @@ final class CudaPart implements ProbePart {
     // ncclDataType_t: int8, uint8, int32, uint32, int64, uint64, float16, float32, float64, bfloat16, fp8 e4m3, fp8 e5m2
     private static final int[] NCCL_TYPE_BYTES = {1, 1, 4, 4, 8, 8, 2, 4, 8, 2, 1, 1};
 
-    private final CudaLibraries libraries;
     private final PidCounters launches;
     private final PidCounters allReduceCalls;
     private final PidCounters allReduceBytes;
@@ -40,13 +39,13 @@ final class CudaPart implements ProbePart {
     /**
      * Registers the families; exposes the {@code topN} processes with the most of each counter.
      *
-     * @throws IllegalArgumentException if {@code libraries} is empty
+     * @throws IllegalArgumentException if {@code libraries} is empty (no script to write)
      */
     CudaPart(CudaLibraries libraries, Sysroot sysroot, MetricRegistry registry, int topN) {
-        if (libraries.isEmpty()) {
-            throw new IllegalArgumentException("no CUDA or NCCL library to probe");
-        }
-        this.libraries = libraries;
+        super("cuda", CudaScript.generate(libraries), libraries.all().stream().<ProbeRequirement>map(ProbeRequirement.Uprobe::new).toList(),
+                Set.of(CudaScript.LAUNCHES, CudaScript.COPY_BYTES, CudaScript.COPY_BYTES_SUM, CudaScript.COPY_MICROS, CudaScript.COPY_NANOS_SUM,
+                        CudaScript.ALLREDUCE_CALLS, CudaScript.ALLREDUCE_ELEMENTS),
+                libraries.driver().isEmpty() && libraries.runtimes().isEmpty() ? List.of() : List.of(CudaScript.COPY_START));
         this.launches = new PidCounters(registry.counter("asios_cuda_kernel_launches", "CUDA kernel launches (cuLaunchKernel) per process.", null, "pid"),
                 topN, sysroot);
         this.allReduceCalls = new PidCounters(registry.counter("asios_nccl_allreduce_calls", "NCCL all-reduce calls per process.", null, "pid"), topN, sysroot);
@@ -57,32 +56,6 @@ final class CudaPart implements ProbePart {
         this.copySeconds = new CumulativeHistograms(registry.histogram("asios_cuda_memcpy_seconds",
                 "Times of CUDA copies between host and device from call to return, per call.", "seconds", LatencyPart.MICROSECONDS.upperBounds(), "call"),
                 LatencyPart.MICROSECONDS, 1e-9);
-    }
-
-    @Override
-    public String name() {
-        return "cuda";
-    }
-
-    @Override
-    public String script() {
-        return CudaScript.generate(libraries);
-    }
-
-    @Override
-    public List<ProbeRequirement> requirements() {
-        return libraries.all().stream().<ProbeRequirement>map(ProbeRequirement.Uprobe::new).toList();
-    }
-
-    @Override
-    public Set<String> maps() {
-        return Set.of(CudaScript.LAUNCHES, CudaScript.COPY_BYTES, CudaScript.COPY_BYTES_SUM, CudaScript.COPY_MICROS, CudaScript.COPY_NANOS_SUM,
-                CudaScript.ALLREDUCE_CALLS, CudaScript.ALLREDUCE_ELEMENTS);
-    }
-
-    @Override
-    public List<String> scratchMaps() {
-        return libraries.driver().isEmpty() && libraries.runtimes().isEmpty() ? List.of() : List.of(CudaScript.COPY_START);
     }
 
     @Override

@@ -11,16 +11,13 @@ import java.util.function.UnaryOperator;
  * and a sum in nanoseconds ({@code sum()}), both keyed alike (by CPU, by device), and exposes it
  * as a histogram in seconds with one label. Not thread-safe: the probe's reader thread only.
  */
-final class LatencyPart implements ProbePart {
+final class LatencyPart extends ScriptedPart {
 
     /** Bounds of every latency histogram: 1 µs to 2^26 µs (67 s), in seconds. */
     static final Log2Buckets MICROSECONDS = new Log2Buckets(26, 1e-6);
 
     private static final double NANOSECOND = 1e-9;
 
-    private final String name;
-    private final String script;
-    private final List<ProbeRequirement> requirements;
     private final Maps maps;
     private final CumulativeHistograms histograms;
     private final UnaryOperator<String> labelOfKey;
@@ -42,37 +39,10 @@ final class LatencyPart implements ProbePart {
      */
     LatencyPart(String name, String script, List<ProbeRequirement> requirements, Maps maps, MetricFamily family,
             UnaryOperator<String> labelOfKey) {
-        this.name = name;
-        this.script = script;
-        this.requirements = List.copyOf(requirements);
+        super(name, script, requirements, Set.of(maps.histogram(), maps.sum()), List.of(maps.scratch()));
         this.maps = maps;
         this.histograms = new CumulativeHistograms(family, MICROSECONDS, NANOSECOND);
         this.labelOfKey = labelOfKey;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String script() {
-        return script;
-    }
-
-    @Override
-    public List<ProbeRequirement> requirements() {
-        return requirements;
-    }
-
-    @Override
-    public Set<String> maps() {
-        return Set.of(maps.histogram(), maps.sum());
-    }
-
-    @Override
-    public List<String> scratchMaps() {
-        return List.of(maps.scratch());
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.Set;
  * {@code asios_process_page_faults_total{pid,comm}}. Not thread-safe: the probe's reader thread
  * only.
  */
-final class PageFaultsPart implements ProbePart {
+final class PageFaultsPart extends ScriptedPart {
 
     private static final String MAP = "@faults";
 
@@ -19,34 +19,10 @@ final class PageFaultsPart implements ProbePart {
 
     /** Registers the family; exposes the {@code topN} processes with the most faults. */
     PageFaultsPart(Sysroot sysroot, MetricRegistry registry, int topN) {
+        super("page_faults", ProbeScript.resource("page_faults.bt"), List.of(new ProbeRequirement.PerfEvents()), Set.of(MAP), List.of());
         this.counters = new PidCounters(
                 registry.counter("asios_process_page_faults", "Page faults of the processes with the most since the probe started.", null, "pid", "comm"),
                 topN, sysroot);
-    }
-
-    @Override
-    public String name() {
-        return "page_faults";
-    }
-
-    @Override
-    public String script() {
-        return ProbeScript.resource("page_faults.bt");
-    }
-
-    @Override
-    public List<ProbeRequirement> requirements() {
-        return List.of(new ProbeRequirement.PerfEvents());
-    }
-
-    @Override
-    public Set<String> maps() {
-        return Set.of(MAP);
-    }
-
-    @Override
-    public List<String> scratchMaps() {
-        return List.of();
     }
 
     @Override

@@ -34,7 +34,7 @@ class EbpfFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void version(@NotNull String text) {
-        parsedOrRejected(BpftraceVersion::parse, text).ifPresent(version -> assertThat(version.minor()).isNotNegative());
+        parsedOrRejected(BpftraceVersion::parse, text).ifPresent(version -> assertThat(version.numbers().minor()).isNotNegative());
     }
 
     @FuzzTest(maxDuration = "30s")
