@@ -5,15 +5,20 @@ import dev.asios.agent.api.ApiRoutes;
 import dev.asios.agent.api.HostModel;
 import dev.asios.agent.dashboard.DashboardRoutes;
 import dev.asios.agent.http.HttpApiServer;
+import dev.asios.agent.runs.RunStoreTrackedRuns;
 import dev.asios.agent.self.AgentProcessCollector;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.Collector;
 import dev.asios.observe.collect.CollectorLoop;
 import dev.asios.observe.collect.CollectorStatus;
 import dev.asios.observe.cpu.CpuCollector;
+import dev.asios.observe.ebpf.BpftraceAvailability;
+import dev.asios.observe.ebpf.EbpfProbes;
+import dev.asios.observe.ebpf.ProbeStatus;
 import dev.asios.observe.gpu.GpuCollector;
 import dev.asios.observe.memory.MemoryCollector;
 import dev.asios.observe.pressure.PressureCollector;
+import dev.asios.observe.runs.TrackedRuns;
 import dev.asios.observe.metric.MetricRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -30,9 +35,11 @@ import java.util.List;
 public final class Agent implements AutoCloseable {
 
     private final List<AutoCloseable> parts = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private final MetricRegistry registry;
     private final CollectorLoop loop;
     private final HttpApiServer server;
+    private EbpfProbes probes;
 
     private Agent(MetricRegistry registry, CollectorLoop loop, HttpApiServer server) {
         this.registry = registry;
@@ -47,6 +54,7 @@ public final class Agent implements AutoCloseable {
      */
     public static Agent start(AgentSettings settings, String version) throws AgentException {
         MetricRegistry registry = new MetricRegistry();
+        TrackedRuns trackedRuns = new RunStoreTrackedRuns(settings.stateDir(), Duration.ofSeconds(5).toNanos(), System::nanoTime);
         List<Collector> collectors = new ArrayList<>();
         collectors.add(new AgentProcessCollector(Sysroot.host(), registry, 4096));
         collectors.add(new CpuCollector(settings.sysroot(), registry));
@@ -59,8 +67,11 @@ public final class Agent implements AutoCloseable {
         Agent agent = new Agent(registry, loop, server);
         agent.parts.add(gpu);
         try {
+            if (settings.ebpf()) {
+                agent.startProbes(settings, trackedRuns);
+            }
             Instant startedAt = Instant.now();
-            ApiContext context = new ApiContext(version, startedAt, settings.interval(), registry, loop::status, loop::lastRoundMs,
+            ApiContext context = new ApiContext(version, startedAt, settings.interval(), registry, loop::status, loop::lastRoundMs, agent::probes,
                     new HostModel(settings.sysroot(), Duration.ofMinutes(1)), settings.sysroot(), settings.journalDir(), settings.stateDir());
             new ApiRoutes(context).install(server);
             new DashboardRoutes().install(server);
@@ -73,6 +84,27 @@ public final class Agent implements AutoCloseable {
             agent.close();
             throw new AgentException(e.getMessage(), e);
         }
+    }
+
+    private void startProbes(AgentSettings settings, TrackedRuns trackedRuns) {
+        TracefsMount tracefs = TracefsMount.ensure(settings.sysroot(), BpftraceAvailability.privileges(settings.sysroot()).available());
+        parts.add(tracefs);
+        if (!tracefs.outcome().isEmpty()) {
+            notes.add(tracefs.outcome());
+        }
+        probes = EbpfProbes.forHost(settings.sysroot(), registry, trackedRuns, EbpfProbes.Options.DEFAULTS);
+        parts.add(probes);
+        probes.start();
+    }
+
+    /** The eBPF probes' status; empty when they are off. */
+    public List<ProbeStatus> probes() {
+        return probes == null ? List.of() : probes.status();
+    }
+
+    /** What the agent did to the host at start (such as mounting tracefs), one line each. */
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     /** Where the HTTP server listens. */

@@ -2,6 +2,7 @@ package dev.asios.agent.api;
 
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.CollectorStatus;
+import dev.asios.observe.ebpf.ProbeStatus;
 import dev.asios.observe.metric.MetricRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  * @param registry the live metrics
  * @param collectors the collectors' status now
  * @param collectedAtMs when the latest collection round ended, epoch ms (0 before the first)
+ * @param probes the eBPF probes' status now
  * @param host the cached host inventory and findings
  * @param sysroot the host's files, for the tuning status
  * @param journalDir the tuning journal's folder
@@ -31,6 +33,7 @@ public record ApiContext(
         MetricRegistry registry,
         Supplier<List<CollectorStatus>> collectors,
         LongSupplier collectedAtMs,
+        Supplier<List<ProbeStatus>> probes,
         HostModel host,
         Sysroot sysroot,
         Path journalDir,

@@ -11,6 +11,7 @@ import dev.asios.agent.json.InspectJson;
 import dev.asios.agent.json.RunRecordJson;
 import dev.asios.agent.json.TuneStatusJson;
 import dev.asios.observe.collect.CollectorStatus;
+import dev.asios.observe.ebpf.ProbeStatus;
 import dev.asios.observe.metric.MetricFamily;
 import dev.asios.observe.metric.PrometheusExposition;
 import dev.asios.run.store.RunRecord;
@@ -204,6 +205,23 @@ public final class ApiRoutes {
             node.put("lastError", status.lastError().orElse(null));
             node.put("lastErrorAt", status.lastErrorAt().map(Instant::toString).orElse(null));
             node.put("lastDurationMs", status.lastDurationNanos() / 1e6);
+        }
+        ArrayNode probes = root.putArray("probes");
+        for (ProbeStatus status : context.probes().get()) {
+            ObjectNode node = probes.addObject();
+            node.put("name", status.name());
+            node.put("state", status.state().label());
+            node.put("reason", status.reason().isEmpty() ? null : status.reason());
+            node.put("restarts", status.restarts());
+            node.put("lostEvents", status.lostEvents());
+            if (status.pid().isPresent()) {
+                node.put("pid", status.pid().getAsLong());
+            } else {
+                node.putNull("pid");
+            }
+            status.parts().forEach(node.putArray("parts")::add);
+            ObjectNode unavailable = node.putObject("unavailableParts");
+            status.unavailableParts().forEach(unavailable::put);
         }
         return root;
     }

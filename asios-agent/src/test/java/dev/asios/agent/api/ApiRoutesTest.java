@@ -42,7 +42,7 @@ class ApiRoutesTest {
         registry.histogram("asios_runqueue_latency_seconds", "Run-queue latency.", "seconds", new double[] {1e-6, 1e-5}, "cpu")
                 .histogram("0").set(new long[] {90, 9, 1}, 0.001);
         Sysroot sysroot = Sysroot.of(ConformanceDumps.sysroot(ConformanceDumps.names().getFirst()));
-        ApiContext context = new ApiContext("test", Instant.now(), Duration.ofSeconds(1), registry, List::of, () -> 0L,
+        ApiContext context = new ApiContext("test", Instant.now(), Duration.ofSeconds(1), registry, List::of, () -> 0L, List::of,
                 new HostModel(sysroot, Duration.ofMinutes(1)), sysroot, state.resolve("tune"), state);
         server = new HttpApiServer();
         new ApiRoutes(context).install(server);

@@ -62,7 +62,7 @@ final class SyntheticAgent implements AutoCloseable {
         List<CollectorStatus> collectors = List.of(
                 new CollectorStatus("cpu", Availability.AVAILABLE, 10, 0, Optional.empty(), Optional.empty(), 200_000, false),
                 new CollectorStatus("gpu", Availability.unavailable(GPU_REASON), 0, 0, Optional.empty(), Optional.empty(), 0, false));
-        ApiContext context = new ApiContext("test", Instant.now(), INTERVAL, registry, () -> collectors, metrics::advancedAtMs,
+        ApiContext context = new ApiContext("test", Instant.now(), INTERVAL, registry, () -> collectors, metrics::advancedAtMs, List::of,
                 new HostModel(recorded, Duration.ofMinutes(1)), tunedHost(state.resolve("host")), state.resolve("tune"), state);
         journal(state.resolve("tune"));
         runs(state);

@@ -7,6 +7,7 @@ import dev.asios.cli.DurationOption;
 import dev.asios.cli.UserException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.CollectorStatus;
+import dev.asios.observe.ebpf.ProbeStatus;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -73,8 +74,14 @@ public final class UpCommand implements Callable<Integer> {
         String url = "http://" + agent.address().getHostString() + ":" + agent.address().getPort();
         out.println("asios up: listening on " + url + "  (dashboard " + url + "/, Prometheus " + url + "/metrics, API " + url + "/api/v1)");
         out.println("  state " + settings.stateDir() + ", every " + settings.interval().toMillis() + " ms");
+        agent.notes().forEach(note -> out.println("  " + note));
         for (CollectorStatus status : agent.collectors()) {
             out.println("  collector " + status.name() + ": " + (status.availability().available() ? "on" : "off, " + status.availability().reason()));
+        }
+        for (ProbeStatus probe : agent.probes()) {
+            out.println("  eBPF probe " + probe.name() + ": " + probe.state().label() + (probe.reason().isEmpty() ? "" : ", " + probe.reason())
+                    + (probe.parts().isEmpty() ? "" : " (" + String.join(", ", probe.parts()) + ")"));
+            probe.unavailableParts().forEach((part, why) -> out.println("    " + part + " off: " + why));
         }
         out.flush();
         stopped.await();
