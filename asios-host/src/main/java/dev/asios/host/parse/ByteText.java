@@ -13,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>The cursor works line by line: {@link #nextLine()} moves to the next line, then
  * {@link #nextLong()}, {@link #skipWord()} and {@link #wordEquals(String)} take the
- * space-separated words of that line from left to right. Nothing here allocates except
+ * space-separated words of that line from left to right, and {@link #wordIndex(String[])} tells
+ * which of several keys a word is. Nothing here allocates except
  * {@link #nextWord()} and the growth of the buffer.
  *
  * <p>Not thread-safe: one per collector thread.
@@ -144,6 +145,26 @@ public final class ByteText {
         int start = position;
         skipWord();
         return position - start == word.length() && regionEquals(start, word);
+    }
+
+    /**
+     * The index in {@code words} of the next word (ASCII, compared exactly), or -1 if it is none
+     * of them or no word is left; the cursor moves past the word either way. Lets a parser tell
+     * the keys of a line apart without allocating.
+     */
+    public int wordIndex(String[] words) {
+        if (!hasWord()) {
+            return -1;
+        }
+        int start = position;
+        skipWord();
+        int wordLength = position - start;
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].length() == wordLength && regionEquals(start, words[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The next word of the current line as a string (this allocates), or empty if none is left. */
