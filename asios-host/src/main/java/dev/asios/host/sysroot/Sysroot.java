@@ -328,7 +328,11 @@ public final class Sysroot {
         if (!hostPath.startsWith("/")) {
             throw new IllegalArgumentException("host path must be absolute: " + hostPath);
         }
-        Path resolved = root.resolve(hostPath.replaceFirst("^/+", "")).normalize();
+        int start = 1;
+        while (start < hostPath.length() && hostPath.charAt(start) == '/') {
+            start++;
+        }
+        Path resolved = root.resolve(hostPath.substring(start)).normalize();
         if (!resolved.startsWith(root)) {
             throw new IllegalArgumentException("host path leaves the sysroot: " + hostPath);
         }
