@@ -1,0 +1,127 @@
+package dev.asios.observe.net;
+
+import dev.asios.host.parse.ByteText;
+import dev.asios.host.parse.ParseException;
+import dev.asios.host.sysroot.Sysroot;
+import dev.asios.observe.collect.Availability;
+import dev.asios.observe.collect.Collector;
+import dev.asios.observe.collect.Column;
+import dev.asios.observe.collect.SeriesRow;
+import dev.asios.observe.collect.TableLayout;
+import dev.asios.observe.metric.MetricFamily;
+import dev.asios.observe.metric.MetricRegistry;
+import dev.asios.observe.metric.Series;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Traffic of every network interface, from {@code /proc/net/dev}: bytes, packets, errors and
+ * drops received and transmitted, labelled {@code interface} (see {@link NetField}). The file
+ * shows the interfaces of the agent's network namespace.
+ *
+ * <p>Interfaces come and go (a container's veth pair lives as long as the container): a new one
+ * gets its series at the next collection and one that vanished loses them; the collector notices
+ * any change in the file's list of interfaces. To bound the number of series, only the first
+ * {@value #MAX_INTERFACES} interfaces in the file's order are tracked; how many are left out is
+ * {@code asios_network_interfaces_untracked}, and the first time any is, the sysroot's
+ * diagnostics say so once. Otherwise a collection allocates nothing but what opening the file
+ * costs. Called from the collector loop's one thread.
+ */
+public final class NetworkCollector implements Collector {
+
+    static final String NET_DEV = "/proc/net/dev";
+
+    /** The most interfaces tracked at once. */
+    public static final int MAX_INTERFACES = 256;
+
+    private final Sysroot sysroot;
+    private final int maxInterfaces;
+    private final List<MetricFamily> families;
+    private final Series untracked;
+    private final ByteText text = new ByteText();
+    private final long[] counters = new long[NetDevParser.COUNTERS];
+    private final TableLayout layout = new TableLayout();
+    private boolean capReported;
+
+    /** Registers the network families in {@code registry}; reads nothing yet. */
+    public NetworkCollector(Sysroot sysroot, MetricRegistry registry) {
+        this(sysroot, registry, MAX_INTERFACES);
+    }
+
+    NetworkCollector(Sysroot sysroot, MetricRegistry registry, int maxInterfaces) {
+        this.sysroot = sysroot;
+        this.maxInterfaces = maxInterfaces;
+        this.families = Column.registerAll(registry, Arrays.stream(NetField.values()).map(NetField::column).toList(), "interface");
+        this.untracked = registry.gauge("asios_network_interfaces_untracked",
+                "Interfaces whose counters are not collected because more than " + maxInterfaces + " exist.", null).series();
+        untracked.set(0);
+    }
+
+    @Override
+    public String name() {
+        return "network";
+    }
+
+    @Override
+    public Availability availability() {
+        return sysroot.exists(NET_DEV) ? Availability.AVAILABLE
+                : Availability.unavailable(NET_DEV + " is missing: the kernel has no network statistics, or /proc is not mounted");
+    }
+
+    /**
+     * Reads {@code /proc/net/dev} and updates the series of every tracked interface.
+     *
+     * @throws IOException if the file is unreadable or malformed (the message names it and
+     *     quotes the line)
+     */
+    @Override
+    public void collect() throws IOException {
+        if (!sysroot.readInto(NET_DEV, text)) {
+            throw new IOException(NET_DEV + " is missing or unreadable");
+        }
+        try {
+            if (!update()) {
+                relayout(NetDevParser.nameWords(text));
+                update();
+            }
+        } catch (ParseException e) {
+            throw new IOException(NET_DEV + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets the series of every tracked line; false, perhaps half way, if the interfaces are not those of the layout. */
+    private boolean update() {
+        NetDevParser.skipHeader(text);
+        int line = 0;
+        while (text.nextLine()) {
+            if (!text.hasWord()) {
+                continue;
+            }
+            if (!layout.matches(line, text)) {
+                return false;
+            }
+            SeriesRow row = layout.row(line++);
+            if (row != null) {
+                NetDevParser.counters(text, counters);
+                for (NetField field : NetField.FIELDS) {
+                    row.set(field.ordinal(), counters[field.index()]);
+                }
+            }
+        }
+        return line == layout.lines();
+    }
+
+    private void relayout(List<String> nameWords) {
+        int tracked = Math.min(nameWords.size(), maxInterfaces);
+        layout.relayout(nameWords, (line, word, existing) -> line >= tracked ? null
+                : existing != null ? existing : new SeriesRow(families, NetDevParser.interfaceName(word)));
+        int left = nameWords.size() - tracked;
+        untracked.set(left);
+        if (left > 0 && !capReported) {
+            capReported = true;
+            sysroot.diagnostics().warn(NET_DEV, nameWords.size() + " interfaces; only the first " + maxInterfaces
+                    + " are collected, to bound the number of series (asios_network_interfaces_untracked counts the rest)");
+        }
+    }
+}
