@@ -79,10 +79,16 @@ public final class DiskCollector implements Collector {
                 Set<String> disks = wholeDisks();
                 layout.relayout(DiskStatsParser.deviceNames(text),
                         (line, name, existing) -> !disks.contains(name) ? null : existing != null ? existing : new SeriesRow(families, name));
-                update();
+                matchedAfterRelayout();
             }
         } catch (ParseException e) {
             throw new IOException(DISKSTATS + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void matchedAfterRelayout() {
+        if (!update()) {
+            throw new IllegalStateException(DISKSTATS + ": the lines do not match the layout just made of them");
         }
     }
 

@@ -25,7 +25,8 @@ import java.util.List;
  * any change in the file's list of interfaces. To bound the number of series, only the first
  * {@value #MAX_INTERFACES} interfaces in the file's order are tracked; how many are left out is
  * {@code asios_network_interfaces_untracked}, and the first time any is, the sysroot's
- * diagnostics say so once. Otherwise a collection allocates nothing but what opening the file
+ * diagnostics say so once. An interface whose name is not printable ASCII (Linux allows any bytes
+ * but {@code /}, {@code :} and white space) is left out too, and counted there. Otherwise a collection allocates nothing but what opening the file
  * costs. Called from the collector loop's one thread.
  */
 public final class NetworkCollector implements Collector {
@@ -54,7 +55,8 @@ public final class NetworkCollector implements Collector {
         this.maxInterfaces = maxInterfaces;
         this.families = Column.registerAll(registry, Arrays.stream(NetField.values()).map(NetField::column).toList(), "interface");
         this.untracked = registry.gauge("asios_network_interfaces_untracked",
-                "Interfaces whose counters are not collected because more than " + maxInterfaces + " exist.", null).series();
+                "Interfaces whose counters are not collected: past the first " + maxInterfaces + ", or named in other than printable ASCII.",
+                null).series();
         untracked.set(0);
     }
 
@@ -83,10 +85,16 @@ public final class NetworkCollector implements Collector {
         try {
             if (!update()) {
                 relayout(NetDevParser.nameWords(text));
-                update();
+                matchedAfterRelayout();
             }
         } catch (ParseException e) {
             throw new IOException(NET_DEV + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void matchedAfterRelayout() {
+        if (!update()) {
+            throw new IllegalStateException(NET_DEV + ": the lines do not match the layout just made of them");
         }
     }
 
@@ -113,12 +121,12 @@ public final class NetworkCollector implements Collector {
     }
 
     private void relayout(List<String> nameWords) {
-        int tracked = Math.min(nameWords.size(), maxInterfaces);
-        layout.relayout(nameWords, (line, word, existing) -> line >= tracked ? null
+        int[] chosen = {0};
+        layout.relayout(nameWords, (line, word, existing) -> chosen[0]++ >= maxInterfaces ? null
                 : existing != null ? existing : new SeriesRow(families, NetDevParser.interfaceName(word)));
-        int left = nameWords.size() - tracked;
+        int left = nameWords.size() - layout.tracked();
         untracked.set(left);
-        if (left > 0 && !capReported) {
+        if (chosen[0] > maxInterfaces && !capReported) {
             capReported = true;
             sysroot.diagnostics().warn(NET_DEV, nameWords.size() + " interfaces; only the first " + maxInterfaces
                     + " are collected, to bound the number of series (asios_network_interfaces_untracked counts the rest)");

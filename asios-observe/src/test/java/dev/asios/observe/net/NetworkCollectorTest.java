@@ -78,6 +78,20 @@ class NetworkCollectorTest {
     }
 
     @Test
+    void leavesOutAnInterfaceNamedInOtherThanAsciiAndStillNoticesChanges() throws Exception {
+        Sysroot sysroot = netDev(HEADER + line("lo", 1) + line("wlan\u00f1", 2) + line("eth0", 3));
+        NetworkCollector collector = new NetworkCollector(sysroot, registry);
+        collector.collect();
+        collector.collect();
+        assertThat(scrape.labels("asios_network_receive_bytes")).containsExactly("eth0", "lo");
+        assertThat(scrape.value("asios_network_interfaces_untracked")).isEqualTo(1);
+        netDev(HEADER + line("lo", 1) + line("wlan\u00f1", 2) + line("eth1", 4));
+        collector.collect();
+        assertThat(scrape.labels("asios_network_receive_bytes")).containsExactly("eth1", "lo");
+        assertThat(sysroot.diagnostics().warnings()).isEmpty();
+    }
+
+    @Test
     void readsThisHostsRecordedNetDev() throws Exception {
         NetworkCollector collector = new NetworkCollector(netDev(Recorded.text(NetworkCollectorTest.class, "debian12-net-dev")), registry);
         collector.collect();
