@@ -8,6 +8,7 @@ import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import dev.asios.host.parse.ByteText;
 import dev.asios.host.parse.ParseException;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 
 /**
  * Fuzzes the parsers of cgroup files: any input parses to non-negative counters, or fails with
@@ -60,19 +61,21 @@ class CgroupFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void ioStat(@NotNull String text) {
-        parsedOrRejected(t -> {
-            long[] totals = new long[4];
-            IoStatParser.sumIoStat(ByteText.of(t), totals);
-            return totals;
-        }, text).ifPresent(totals -> assertThat(Arrays.stream(totals).min().orElseThrow()).isNotNegative());
+        parsedOrRejected(t -> summed(IoStatParser::sumIoStat, 4, t), text).ifPresent(CgroupFuzzTest::assertNotNegative);
     }
 
     @FuzzTest(maxDuration = "30s")
     void blkio(@NotNull String text) {
-        parsedOrRejected(t -> {
-            long[] totals = new long[2];
-            IoStatParser.sumBlkio(ByteText.of(t), totals);
-            return totals;
-        }, text).ifPresent(totals -> assertThat(Arrays.stream(totals).min().orElseThrow()).isNotNegative());
+        parsedOrRejected(t -> summed(IoStatParser::sumBlkio, 2, t), text).ifPresent(CgroupFuzzTest::assertNotNegative);
+    }
+
+    private static long[] summed(BiConsumer<ByteText, long[]> parser, int size, String text) {
+        long[] totals = new long[size];
+        parser.accept(ByteText.of(text), totals);
+        return totals;
+    }
+
+    private static void assertNotNegative(long[] totals) {
+        assertThat(Arrays.stream(totals).min().orElseThrow()).isNotNegative();
     }
 }

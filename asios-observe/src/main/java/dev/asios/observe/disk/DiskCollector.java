@@ -1,16 +1,13 @@
 package dev.asios.observe.disk;
 
 import dev.asios.host.parse.ByteText;
-import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
-import dev.asios.observe.collect.Availability;
-import dev.asios.observe.collect.Collector;
 import dev.asios.observe.collect.Column;
+import dev.asios.observe.collect.KernelTableCollector;
 import dev.asios.observe.collect.SeriesRow;
 import dev.asios.observe.collect.TableLayout;
 import dev.asios.observe.metric.MetricFamily;
 import dev.asios.observe.metric.MetricRegistry;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +29,7 @@ import java.util.stream.Collectors;
  * {@code /sys/block} again only then. Otherwise a collection allocates nothing but what opening
  * the file costs. Called from the collector loop's one thread.
  */
-public final class DiskCollector implements Collector {
+public final class DiskCollector extends KernelTableCollector {
 
     static final String DISKSTATS = "/proc/diskstats";
     static final String BLOCK = "/sys/block";
@@ -40,15 +37,12 @@ public final class DiskCollector implements Collector {
     /** Devices under /sys/block that are not disks: file-backed loop devices and RAM disks. */
     private static final Pattern NOT_A_DISK = Pattern.compile("(loop|ram|zram)\\d+");
 
-    private final Sysroot sysroot;
     private final List<MetricFamily> families;
-    private final ByteText text = new ByteText();
     private final long[] counters = new long[DiskStatsParser.WITH_FLUSHES];
-    private final TableLayout layout = new TableLayout();
 
     /** Registers the disk families in {@code registry}; reads nothing yet. */
     public DiskCollector(Sysroot sysroot, MetricRegistry registry) {
-        this.sysroot = sysroot;
+        super(sysroot, DISKSTATS);
         this.families = Column.registerAll(registry, Arrays.stream(DiskField.values()).map(DiskField::column).toList(), "device");
     }
 
@@ -58,65 +52,28 @@ public final class DiskCollector implements Collector {
     }
 
     @Override
-    public Availability availability() {
-        return sysroot.exists(DISKSTATS) ? Availability.AVAILABLE
-                : Availability.unavailable(DISKSTATS + " is missing: this kernel shows no block I/O statistics, or /proc is not mounted");
-    }
-
-    /**
-     * Reads {@code /proc/diskstats} and updates the series of every whole disk.
-     *
-     * @throws IOException if the file is unreadable or malformed (the message names it and
-     *     quotes the line)
-     */
-    @Override
-    public void collect() throws IOException {
-        if (!sysroot.readInto(DISKSTATS, text)) {
-            throw new IOException(DISKSTATS + " is missing or unreadable");
-        }
-        try {
-            if (!update()) {
-                Set<String> disks = wholeDisks();
-                layout.relayout(DiskStatsParser.deviceNames(text),
-                        (line, name, existing) -> !disks.contains(name) ? null : existing != null ? existing : new SeriesRow(families, name));
-                matchedAfterRelayout();
-            }
-        } catch (ParseException e) {
-            throw new IOException(DISKSTATS + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void matchedAfterRelayout() {
-        if (!update()) {
-            throw new IllegalStateException(DISKSTATS + ": the lines do not match the layout just made of them");
-        }
-    }
-
-    /** Sets the series of every tracked line; false, perhaps half way, if the devices are not those of the layout. */
-    private boolean update() {
+    protected void toFirstDataLine(ByteText text) {
         text.rewind();
-        int line = 0;
-        while (text.nextLine()) {
-            if (!text.hasWord()) {
-                continue;
-            }
-            DiskStatsParser.skipDeviceNumbers(text);
-            if (!layout.matches(line, text)) {
-                return false;
-            }
-            SeriesRow row = layout.row(line++);
-            if (row != null) {
-                int count = DiskStatsParser.counters(text, counters);
-                for (DiskField field : DiskField.FIELDS) {
-                    int i = field.ordinal();
-                    row.set(i, i < count ? counters[i] / field.perUnit() : Double.NaN);
-                }
-            }
-        }
-        return line == layout.lines();
     }
 
-    private Set<String> wholeDisks() {
-        return sysroot.list(BLOCK).stream().filter(name -> !NOT_A_DISK.matcher(name).matches()).collect(Collectors.toSet());
+    @Override
+    protected void toName(ByteText line) {
+        DiskStatsParser.skipDeviceNumbers(line);
+    }
+
+    @Override
+    protected void publish(ByteText line, SeriesRow row) {
+        int count = DiskStatsParser.counters(line, counters);
+        for (DiskField field : DiskField.FIELDS) {
+            int i = field.ordinal();
+            row.set(i, i < count ? counters[i] / field.perUnit() : Double.NaN);
+        }
+    }
+
+    @Override
+    protected void relayout(ByteText text, TableLayout layout) {
+        Set<String> disks = sysroot().list(BLOCK).stream().filter(name -> !NOT_A_DISK.matcher(name).matches()).collect(Collectors.toSet());
+        layout.relayout(DiskStatsParser.deviceNames(text),
+                (line, name, existing) -> !disks.contains(name) ? null : existing != null ? existing : new SeriesRow(families, name));
     }
 }

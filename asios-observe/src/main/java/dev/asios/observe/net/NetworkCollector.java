@@ -1,17 +1,14 @@
 package dev.asios.observe.net;
 
 import dev.asios.host.parse.ByteText;
-import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
-import dev.asios.observe.collect.Availability;
-import dev.asios.observe.collect.Collector;
 import dev.asios.observe.collect.Column;
+import dev.asios.observe.collect.KernelTableCollector;
 import dev.asios.observe.collect.SeriesRow;
 import dev.asios.observe.collect.TableLayout;
 import dev.asios.observe.metric.MetricFamily;
 import dev.asios.observe.metric.MetricRegistry;
 import dev.asios.observe.metric.Series;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,20 +26,17 @@ import java.util.List;
  * but {@code /}, {@code :} and white space) is left out too, and counted there. Otherwise a collection allocates nothing but what opening the file
  * costs. Called from the collector loop's one thread.
  */
-public final class NetworkCollector implements Collector {
+public final class NetworkCollector extends KernelTableCollector {
 
     static final String NET_DEV = "/proc/net/dev";
 
     /** The most interfaces tracked at once. */
     public static final int MAX_INTERFACES = 256;
 
-    private final Sysroot sysroot;
     private final int maxInterfaces;
     private final List<MetricFamily> families;
     private final Series untracked;
-    private final ByteText text = new ByteText();
     private final long[] counters = new long[NetDevParser.COUNTERS];
-    private final TableLayout layout = new TableLayout();
     private boolean capReported;
 
     /** Registers the network families in {@code registry}; reads nothing yet. */
@@ -51,7 +45,7 @@ public final class NetworkCollector implements Collector {
     }
 
     NetworkCollector(Sysroot sysroot, MetricRegistry registry, int maxInterfaces) {
-        this.sysroot = sysroot;
+        super(sysroot, NET_DEV);
         this.maxInterfaces = maxInterfaces;
         this.families = Column.registerAll(registry, Arrays.stream(NetField.values()).map(NetField::column).toList(), "interface");
         this.untracked = registry.gauge("asios_network_interfaces_untracked",
@@ -66,69 +60,28 @@ public final class NetworkCollector implements Collector {
     }
 
     @Override
-    public Availability availability() {
-        return sysroot.exists(NET_DEV) ? Availability.AVAILABLE
-                : Availability.unavailable(NET_DEV + " is missing: the kernel has no network statistics, or /proc is not mounted");
-    }
-
-    /**
-     * Reads {@code /proc/net/dev} and updates the series of every tracked interface.
-     *
-     * @throws IOException if the file is unreadable or malformed (the message names it and
-     *     quotes the line)
-     */
-    @Override
-    public void collect() throws IOException {
-        if (!sysroot.readInto(NET_DEV, text)) {
-            throw new IOException(NET_DEV + " is missing or unreadable");
-        }
-        try {
-            if (!update()) {
-                relayout(NetDevParser.nameWords(text));
-                matchedAfterRelayout();
-            }
-        } catch (ParseException e) {
-            throw new IOException(NET_DEV + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void matchedAfterRelayout() {
-        if (!update()) {
-            throw new IllegalStateException(NET_DEV + ": the lines do not match the layout just made of them");
-        }
-    }
-
-    /** Sets the series of every tracked line; false, perhaps half way, if the interfaces are not those of the layout. */
-    private boolean update() {
+    protected void toFirstDataLine(ByteText text) {
         NetDevParser.skipHeader(text);
-        int line = 0;
-        while (text.nextLine()) {
-            if (!text.hasWord()) {
-                continue;
-            }
-            if (!layout.matches(line, text)) {
-                return false;
-            }
-            SeriesRow row = layout.row(line++);
-            if (row != null) {
-                NetDevParser.counters(text, counters);
-                for (NetField field : NetField.FIELDS) {
-                    row.set(field.ordinal(), counters[field.index()]);
-                }
-            }
-        }
-        return line == layout.lines();
     }
 
-    private void relayout(List<String> nameWords) {
+    @Override
+    protected void publish(ByteText line, SeriesRow row) {
+        NetDevParser.counters(line, counters);
+        for (NetField field : NetField.FIELDS) {
+            row.set(field.ordinal(), counters[field.index()]);
+        }
+    }
+
+    @Override
+    protected void relayout(ByteText text, TableLayout layout) {
+        List<String> nameWords = NetDevParser.nameWords(text);
         int[] chosen = {0};
         layout.relayout(nameWords, (line, word, existing) -> chosen[0]++ >= maxInterfaces ? null
                 : existing != null ? existing : new SeriesRow(families, NetDevParser.interfaceName(word)));
-        int left = nameWords.size() - layout.tracked();
-        untracked.set(left);
+        untracked.set(nameWords.size() - layout.tracked());
         if (chosen[0] > maxInterfaces && !capReported) {
             capReported = true;
-            sysroot.diagnostics().warn(NET_DEV, nameWords.size() + " interfaces; only the first " + maxInterfaces
+            sysroot().diagnostics().warn(NET_DEV, nameWords.size() + " interfaces; only the first " + maxInterfaces
                     + " are collected, to bound the number of series (asios_network_interfaces_untracked counts the rest)");
         }
     }

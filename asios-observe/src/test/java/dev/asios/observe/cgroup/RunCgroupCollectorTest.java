@@ -44,40 +44,16 @@ class RunCgroupCollectorTest {
     void readsARunOnCgroupV2() throws Exception {
         runs.add(RUN_A);
         collector.collect();
-        assertThat(scrape.value("asios_run_cpu_seconds", "a")).isEqualTo(2.5);
-        assertThat(scrape.value("asios_run_cpu_user_seconds", "a")).isEqualTo(2.0);
-        assertThat(scrape.value("asios_run_cpu_system_seconds", "a")).isEqualTo(0.5);
-        assertThat(scrape.value("asios_run_cpu_periods", "a")).isEqualTo(10);
-        assertThat(scrape.value("asios_run_cpu_throttled_periods", "a")).isEqualTo(3);
-        assertThat(scrape.value("asios_run_cpu_throttled_seconds", "a")).isEqualTo(0.15);
-        assertThat(scrape.value("asios_run_memory_bytes", "a")).isEqualTo(104857600);
-        assertThat(scrape.value("asios_run_memory_limit_bytes", "a")).isEqualTo(1073741824);
-        assertThat(scrape.value("asios_run_memory_anon_bytes", "a")).isEqualTo(50331648);
-        assertThat(scrape.value("asios_run_memory_file_bytes", "a")).isEqualTo(41943040);
-        assertThat(scrape.value("asios_run_io_read_bytes", "a")).isEqualTo(90122);
-        assertThat(scrape.value("asios_run_io_written_bytes", "a")).isEqualTo(4116);
-        assertThat(scrape.value("asios_run_io_reads", "a")).isEqualTo(23);
-        assertThat(scrape.value("asios_run_io_writes", "a")).isEqualTo(3);
+        // CPU, user, system, periods, throttled periods, throttled; memory, limit, anon, file; I/O read and written bytes, reads, writes
+        assertRun("a", 2.5, 2.0, 0.5, 10, 3, 0.15, 104857600, 1073741824, 50331648, 41943040, 90122, 4116, 23, 3);
     }
 
     @Test
     void readsARunOnV1ControllersAndShowsNoLimitWhenItHasNone() throws Exception {
         runs.add(RUN_B);
         collector.collect();
-        assertThat(scrape.value("asios_run_cpu_seconds", "b")).isEqualTo(3.5);
-        assertThat(scrape.value("asios_run_cpu_user_seconds", "b")).isEqualTo(3.0);
-        assertThat(scrape.value("asios_run_cpu_system_seconds", "b")).isEqualTo(0.5);
-        assertThat(scrape.value("asios_run_cpu_periods", "b")).isEqualTo(4);
-        assertThat(scrape.value("asios_run_cpu_throttled_periods", "b")).isEqualTo(1);
-        assertThat(scrape.value("asios_run_cpu_throttled_seconds", "b")).isEqualTo(2.0);
-        assertThat(scrape.value("asios_run_memory_bytes", "b")).isEqualTo(20971520);
+        assertRun("b", 3.5, 3.0, 0.5, 4, 1, 2.0, 20971520, Double.NaN, 16384, 12288, 8192, 4096, 2, 1);
         assertThat(scrape.labels("asios_run_memory_limit_bytes")).isEmpty();
-        assertThat(scrape.value("asios_run_memory_anon_bytes", "b")).isEqualTo(16384);
-        assertThat(scrape.value("asios_run_memory_file_bytes", "b")).isEqualTo(12288);
-        assertThat(scrape.value("asios_run_io_read_bytes", "b")).isEqualTo(8192);
-        assertThat(scrape.value("asios_run_io_written_bytes", "b")).isEqualTo(4096);
-        assertThat(scrape.value("asios_run_io_reads", "b")).isEqualTo(2);
-        assertThat(scrape.value("asios_run_io_writes", "b")).isEqualTo(1);
     }
 
     @Test
@@ -163,6 +139,14 @@ class RunCgroupCollectorTest {
         assertThat(files).isEqualTo(5 + 8);
         assertThat(AllocationMeter.bytesPerCollection(steady)).as("bytes per collection beyond the %d of opening its %d files", open, files)
                 .isLessThan(open + 256);
+    }
+
+    /** The run's value of every field, in {@link RunField} order; NaN where it has no series. */
+    private void assertRun(String run, double... byField) {
+        assertThat(byField).hasSize(RunField.FIELDS.length);
+        for (RunField field : RunField.FIELDS) {
+            assertThat(scrape.value(field.column().name(), run)).usingComparator(Double::compare).as(field.column().name()).isEqualTo(byField[field.ordinal()]);
+        }
     }
 
     private static void deleteTree(Path folder) throws IOException {
