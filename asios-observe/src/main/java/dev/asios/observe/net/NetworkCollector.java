@@ -23,8 +23,9 @@ import java.util.List;
  * {@value #MAX_INTERFACES} interfaces in the file's order are tracked; how many are left out is
  * {@code asios_network_interfaces_untracked}, and the first time any is, the sysroot's
  * diagnostics say so once. An interface whose name is not printable ASCII (Linux allows any bytes
- * but {@code /}, {@code :} and white space) is left out too, and counted there. Otherwise a collection allocates nothing but what opening the file
- * costs. Called from the collector loop's one thread.
+ * but {@code /}, {@code :} and white space) is left out too, and counted there. Between changes a
+ * collection allocates nothing but what opening the file costs. Called from the collector loop's
+ * one thread.
  */
 public final class NetworkCollector extends KernelTableCollector {
 
