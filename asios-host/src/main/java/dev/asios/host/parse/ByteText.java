@@ -13,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>The cursor works line by line: {@link #nextLine()} moves to the next line, then
  * {@link #nextLong()}, {@link #skipWord()} and {@link #wordEquals(String)} take the
- * space-separated words of that line from left to right. Nothing here allocates except
+ * space-separated words of that line from left to right, and {@link #wordIndex(String[])} tells
+ * which of several keys a word is. Nothing here allocates except
  * {@link #nextWord()} and the growth of the buffer.
  *
  * <p>Not thread-safe: one per collector thread.

@@ -33,6 +33,22 @@ class ByteTextTest {
     }
 
     @Test
+    void tellsWhichKeyAWordIs() {
+        String[] keys = {"user", "user_usec", "system"};
+        ByteText text = ByteText.of("user_usec 10\nuser 20\nusers 3\n\n");
+        text.nextLine();
+        assertThat(text.nextWordIndex(keys)).isEqualTo(1);
+        assertThat(text.nextLong()).isEqualTo(10);
+        text.nextLine();
+        assertThat(text.nextWordIndex(keys)).isZero();
+        text.nextLine();
+        assertThat(text.nextWordIndex(keys)).isEqualTo(-1);
+        assertThat(text.nextLong()).isEqualTo(3);
+        text.nextLine();
+        assertThat(text.nextWordIndex(keys)).isEqualTo(-1);
+    }
+
+    @Test
     void findsTheNumberAfterAKey() {
         ByteText text = ByteText.of("some avg10=0.00 avg60=1.50 total=123456\n");
         text.nextLine();

@@ -1,5 +1,6 @@
 package dev.asios.run.launch;
 
+import dev.asios.host.cgroup.FlatKeyedParser;
 import dev.asios.host.kernel.CgroupVersion;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.parse.ParseException;

@@ -1,11 +1,19 @@
-package dev.asios.run.launch;
+package dev.asios.host.cgroup;
 
+import dev.asios.host.parse.ByteText;
 import dev.asios.host.parse.ParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Parses the cgroup statistics files that are one {@code key value} pair per line. Pure. */
+/**
+ * Parses the cgroup statistics files that are one {@code key value} pair per line. Pure;
+ * {@link #select} allocates nothing, for collectors that read these files every interval.
+ */
 public final class FlatKeyedParser {
+
+    /** What {@link #select} gives a key that the file does not have. */
+    public static final long ABSENT = -1;
 
     private FlatKeyedParser() {
     }
@@ -29,6 +37,33 @@ public final class FlatKeyedParser {
             throw new ParseException("no 'key number' line found; expected a cgroup statistics file");
         }
         return counters;
+    }
+
+    /**
+     * Reads the values of {@code keys} from the flat keyed file in {@code text} (from its first
+     * line) into {@code values}, index for index; a key the file lacks gets {@link #ABSENT}, and
+     * lines of other keys are skipped. Allocates nothing unless it throws.
+     *
+     * @throws ParseException if the line of a wanted key has no non-negative whole number after
+     *     the key (the message quotes the line)
+     * @throws IllegalArgumentException if {@code values} is shorter than {@code keys}
+     */
+    public static void select(ByteText text, String[] keys, long[] values) {
+        if (values.length < keys.length) {
+            throw new IllegalArgumentException(values.length + " values for " + keys.length + " keys");
+        }
+        Arrays.fill(values, 0, keys.length, ABSENT);
+        text.rewind();
+        while (text.nextLine()) {
+            int key = text.nextWordIndex(keys);
+            if (key >= 0) {
+                long value = text.nextLong();
+                if (value < 0) {
+                    throw new ParseException("negative count in line '" + text.currentLine() + "'");
+                }
+                values[key] = value;
+            }
+        }
     }
 
     // Format of cpuacct.usage_percpu: "123 456 0 0 \n", nanoseconds per possible CPU
