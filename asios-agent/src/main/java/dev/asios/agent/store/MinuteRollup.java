@@ -12,7 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Rolls the rounds of each complete minute up into one row per series: a gauge's mean, minimum
- * and maximum; a counter's and a histogram's last value in the minute. A minute is complete once
+ * and maximum; a counter's and a histogram's last value in the minute; and when the series' last
+ * sample in the minute was taken, so rates across minute rows and rounds divide by the true time. A minute is complete once
  * a round of a later minute is recorded. Where it got to is kept in the {@code progress} table,
  * in the same transaction as the rows, so a crash neither loses nor repeats a minute. Not
  * thread-safe: the store calls it under its writer lock.
@@ -37,9 +38,10 @@ final class MinuteRollup {
         this.writer = writer;
         this.firstRoundFrom = writer.prepareStatement("SELECT min(ts_ms) FROM raw_rounds WHERE ts_ms >= ?");
         this.minuteSamples = writer.prepareStatement("""
-                SELECT r.series_id, s.kind, r.value, r.counts FROM raw r CROSS JOIN series s ON s.id = r.series_id
+                SELECT r.series_id, s.kind, r.ts_ms, r.value, r.counts FROM raw r CROSS JOIN series s ON s.id = r.series_id
                 WHERE r.ts_ms >= ? AND r.ts_ms < ? ORDER BY r.ts_ms""");
-        this.insertMinute = writer.prepareStatement("INSERT OR REPLACE INTO minute (ts_ms, series_id, value, min, max, counts) VALUES (?, ?, ?, ?, ?, ?)");
+        this.insertMinute = writer.prepareStatement("""
+                INSERT OR REPLACE INTO minute (ts_ms, series_id, last_ms, value, min, max, counts) VALUES (?, ?, ?, ?, ?, ?, ?)""");
         this.insertMinuteRound = writer.prepareStatement("INSERT OR IGNORE INTO minute_rounds (ts_ms) VALUES (?)");
         this.touchSeries = writer.prepareStatement("UPDATE series SET last_seen_ms = max(last_seen_ms, ?) WHERE id = ?");
         this.saveProgress = writer.prepareStatement("INSERT OR REPLACE INTO progress (name, value) VALUES ('" + ROLLED_UP_TO + "', ?)");
@@ -92,7 +94,8 @@ final class MinuteRollup {
         minuteSamples.setLong(2, minute + MINUTE_MS);
         try (ResultSet rows = minuteSamples.executeQuery()) {
             while (rows.next()) {
-                aggregates.computeIfAbsent(rows.getLong(1), id -> new MinuteAggregate()).add(rows.getString(2), rows.getDouble(3), rows.getBytes(4));
+                aggregates.computeIfAbsent(rows.getLong(1), id -> new MinuteAggregate()).add(rows.getString(2), rows.getLong(3), rows.getDouble(4),
+                        rows.getBytes(5));
             }
         }
         for (Map.Entry<Long, MinuteAggregate> entry : aggregates.entrySet()) {
@@ -111,10 +114,11 @@ final class MinuteRollup {
         boolean gauge = aggregate.kind == MetricKind.GAUGE;
         insertMinute.setLong(1, minute);
         insertMinute.setLong(2, seriesId);
-        insertMinute.setDouble(3, gauge ? aggregate.sum / aggregate.count : aggregate.last);
-        setNullable(4, gauge, aggregate.min);
-        setNullable(5, gauge, aggregate.max);
-        insertMinute.setBytes(6, aggregate.lastCounts);
+        insertMinute.setLong(3, aggregate.lastMs - minute);
+        insertMinute.setDouble(4, gauge ? aggregate.sum / aggregate.count : aggregate.last);
+        setNullable(5, gauge, aggregate.min);
+        setNullable(6, gauge, aggregate.max);
+        insertMinute.setBytes(7, aggregate.lastCounts);
         insertMinute.addBatch();
         touchSeries.setLong(1, minute);
         touchSeries.setLong(2, seriesId);
@@ -136,15 +140,17 @@ final class MinuteRollup {
         private double sum;
         private double min = Double.POSITIVE_INFINITY;
         private double max = Double.NEGATIVE_INFINITY;
+        private long lastMs;
         private double last;
         private byte[] lastCounts;
 
-        void add(String kindName, double value, byte[] counts) {
+        void add(String kindName, long tsMs, double value, byte[] counts) {
             kind = MetricKind.valueOf(kindName);
             count++;
             sum += value;
             min = Math.min(min, value);
             max = Math.max(max, value);
+            lastMs = tsMs;
             last = value;
             lastCounts = counts;
         }

@@ -4,6 +4,6 @@ package dev.asios.agent.store;
 public enum Resolution {
     /** Every recorded round, kept for the raw retention. */
     RAW,
-    /** One row per minute (its point at the minute's last millisecond), then the rounds not yet rolled up. */
+    /** One row per minute (its point at the time of its last sample), then the rounds not yet rolled up. */
     MINUTE
 }

@@ -18,16 +18,13 @@ import java.util.Optional;
  */
 final class SampleQueries {
 
-    /** A one-minute row's point is at the minute's last millisecond, when its last sample was current. */
-    static final long MINUTE_POINT_OFFSET_MS = MinuteRollup.MINUTE_MS - 1;
-
     private static final String RAW_SAMPLES = """
             SELECT r.ts_ms, s.value, s.value, s.value, s.counts FROM raw_rounds r CROSS JOIN raw s ON s.ts_ms = r.ts_ms AND s.series_id = ?
             WHERE r.ts_ms BETWEEN ? AND ? ORDER BY r.ts_ms""";
     private static final String MINUTE_SAMPLES = """
-            SELECT r.ts_ms + %d, s.value, coalesce(s.min, s.value), coalesce(s.max, s.value), s.counts FROM minute_rounds r
-            CROSS JOIN minute s ON s.ts_ms = r.ts_ms AND s.series_id = ? WHERE r.ts_ms BETWEEN ? AND ? ORDER BY r.ts_ms"""
-            .formatted(MINUTE_POINT_OFFSET_MS);
+            SELECT r.ts_ms + s.last_ms, s.value, coalesce(s.min, s.value), coalesce(s.max, s.value), s.counts FROM minute_rounds r
+            CROSS JOIN minute s ON s.ts_ms = r.ts_ms AND s.series_id = ?1 WHERE r.ts_ms BETWEEN ?2 - %d AND ?3
+            AND r.ts_ms + s.last_ms BETWEEN ?2 AND ?3 ORDER BY r.ts_ms""".formatted(MinuteRollup.MINUTE_MS - 1);
 
     private final Connection reader;
 
@@ -69,7 +66,7 @@ final class SampleQueries {
                 readSamples(RAW_SAMPLES, id, fromMs, toMs, samples);
                 return Optional.of(new Read(series.get().info(), Resolution.RAW, samples));
             }
-            readSamples(MINUTE_SAMPLES, id, fromMs - MINUTE_POINT_OFFSET_MS, toMs - MINUTE_POINT_OFFSET_MS, samples);
+            readSamples(MINUTE_SAMPLES, id, fromMs, toMs, samples);
             readSamples(RAW_SAMPLES, id, Math.max(fromMs, MinuteRollup.rolledUpTo(reader)), toMs, samples);
             return Optional.of(new Read(series.get().info(), Resolution.MINUTE, samples));
         });

@@ -31,7 +31,7 @@ public final class SampleStore implements AutoCloseable {
     /** The most points or steps one query returns. */
     public static final int MAX_POINTS = 100_000;
 
-    /** The most units of work (a minute rolled up, a slice deleted) one {@link #maintain} call does per kind of work. */
+    /** The most units of work (a minute rolled up, some 100,000 rows deleted) one {@link #maintain} call does per kind of work. */
     static final int MAX_UNITS_PER_CALL = 10;
 
     private final StoreFiles files;
@@ -106,8 +106,8 @@ public final class SampleStore implements AutoCloseable {
 
     /**
      * Does a bounded amount of housekeeping: rolls complete minutes up, deletes what is older than
-     * the retentions (relative to {@code nowMs}) and the series not seen for the minute retention,
-     * and, when the files are over their budget, the oldest data. The writer is held for one unit
+     * the retentions (relative to {@code nowMs}), the series not seen for the minute retention once
+     * the roll-up has caught up, and, when the files are over their budget, the oldest data. The writer is held for one unit
      * at a time, so rounds are recorded in between. Call it about once a minute.
      *
      * @param nowMs the time now, in milliseconds since the epoch
@@ -116,9 +116,12 @@ public final class SampleStore implements AutoCloseable {
      */
     public int maintain(long nowMs) {
         try {
-            int work = repeat(() -> rollup.rollUp(1));
-            work += repeat(() -> keeper.deleteExpired(nowMs, 1));
-            work += locked(() -> forgetSeries(nowMs));
+            int rolledUp = repeat(() -> rollup.rollUp(1));
+            int work = rolledUp + repeat(() -> keeper.deleteExpired(nowMs));
+            if (rolledUp < MAX_UNITS_PER_CALL) {
+                // Only once the roll-up has caught up do the series' last sightings cover every round.
+                work += locked(() -> forgetSeries(nowMs));
+            }
             return work + locked(() -> keeper.enforceBudget(MAX_UNITS_PER_CALL));
         } catch (SQLException | IOException e) {
             throw StoreFiles.failure(files.file(), "cannot trim the store", e);

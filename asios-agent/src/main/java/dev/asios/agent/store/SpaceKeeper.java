@@ -8,8 +8,8 @@ import java.sql.Statement;
 import java.util.OptionalLong;
 
 /**
- * Deletes what the store no longer keeps, a slice at a time so that no call holds the writer
- * long: rounds older than the raw retention once rolled up, minute rows older than the minute
+ * Deletes what the store no longer keeps, a slice of time per transaction and a bounded number
+ * of rows per call, so that no call holds the writer long: rounds older than the raw retention once rolled up, minute rows older than the minute
  * retention, series not seen for as long; and, when the files are over their budget, the oldest
  * rounds (all but the last minute's), then the oldest minute rows, after which it gives the freed
  * pages back to the file system. Not thread-safe: the store calls it under its writer lock.
@@ -21,6 +21,12 @@ final class SpaceKeeper {
 
     /** A slice of minute rows deleted at once: one hour (60 rows per series). */
     static final long MINUTE_SLICE_MS = 60 * MinuteRollup.MINUTE_MS;
+
+    /** About the rows one unit of work deletes: some 50 to 100 ms of the writer's time. */
+    static final long ROWS_PER_UNIT = 100_000;
+
+    /** The most slices one unit deletes, however few rows they hold. */
+    static final int MAX_SLICES_PER_UNIT = 100;
 
     private static final String RAW = "raw";
     private static final String MINUTE = "minute";
@@ -35,11 +41,18 @@ final class SpaceKeeper {
         this.budget = budget;
     }
 
-    /** Deletes at most {@code maxSlices} slices of expired data and returns how many it deleted. */
-    int deleteExpired(long nowMs, int maxSlices) throws SQLException {
+    /**
+     * Deletes one unit of expired data: slices of rounds older than the raw retention and already
+     * rolled up, then of minute rows older than the minute retention, until about
+     * {@link #ROWS_PER_UNIT} rows are gone. Returns 1 if it deleted anything, else 0.
+     */
+    int deleteExpired(long nowMs) throws SQLException {
         long rawCut = Math.min(nowMs - settings.rawRetention().toMillis(), MinuteRollup.rolledUpTo(writer));
-        int slices = deleteOldest(RAW, rawCut, RAW_SLICE_MS, maxSlices);
-        return slices + deleteOldest(MINUTE, nowMs - settings.minuteRetention().toMillis(), MINUTE_SLICE_MS, maxSlices - slices);
+        long rows = deleteOldest(RAW, rawCut, RAW_SLICE_MS, ROWS_PER_UNIT);
+        if (rows < ROWS_PER_UNIT) {
+            rows += deleteOldest(MINUTE, nowMs - settings.minuteRetention().toMillis(), MINUTE_SLICE_MS, ROWS_PER_UNIT - rows);
+        }
+        return rows > 0 ? 1 : 0;
     }
 
     /** Deletes the series not seen since {@code nowMs} less the minute retention; returns how many. */
@@ -50,32 +63,33 @@ final class SpaceKeeper {
     }
 
     /**
-     * When the files are over their budget, deletes at most {@code maxSlices} slices of the
-     * oldest data until the data fits in 90 % of the budget, then shrinks the files; returns the
-     * slices deleted.
+     * When the files are over their budget, deletes the oldest data a slice at a time until it
+     * fits in 90 % of the budget, or {@code maxUnits} units of {@link #ROWS_PER_UNIT} rows are
+     * gone, then gives the free pages back to the file system; returns the units deleted.
      */
-    int enforceBudget(int maxSlices) throws SQLException, IOException {
+    int enforceBudget(int maxUnits) throws SQLException, IOException {
         long budgetBytes = budget.budgetBytes();
         if (budget.fileBytes() <= budgetBytes) {
             return 0;
         }
-        int slices = 0;
-        while (slices < maxSlices && usedBytes() > budgetBytes * 9 / 10) {
+        long rows = 0;
+        while (rows < (long) maxUnits * ROWS_PER_UNIT && usedBytes() > budgetBytes * 9 / 10) {
             long newestRawMinute = MinuteRollup.minuteOf(edge(RAW, "max").orElse(Long.MIN_VALUE));
-            int deleted = deleteOldest(RAW, newestRawMinute, RAW_SLICE_MS, 1);
+            long deleted = deleteOldest(RAW, newestRawMinute, RAW_SLICE_MS, 1);
             if (deleted == 0) {
                 deleted = deleteOldest(MINUTE, Long.MAX_VALUE, MINUTE_SLICE_MS, 1);
             }
             if (deleted == 0) {
                 break;
             }
-            slices += deleted;
+            rows += deleted;
         }
         try (Statement statement = writer.createStatement()) {
-            statement.execute("PRAGMA incremental_vacuum");
+            // Each step of incremental_vacuum frees one page; execute() would step once, executeUpdate() steps to the end.
+            statement.executeUpdate("PRAGMA incremental_vacuum");
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         }
-        return slices;
+        return (int) Math.ceilDiv(rows, ROWS_PER_UNIT);
     }
 
     /** The bytes of the database's pages that hold data (its free pages not counted). */
@@ -83,23 +97,27 @@ final class SpaceKeeper {
         return (pragma("page_count") - pragma("freelist_count")) * pragma("page_size");
     }
 
-    private int deleteOldest(String table, long cutMs, long sliceMs, int maxSlices) throws SQLException {
-        int slices = 0;
-        while (slices < maxSlices) {
+    /**
+     * Deletes the oldest slices of a table older than {@code cutMs}, each in its own transaction,
+     * until at least {@code minRows} sample rows are gone (at least one slice), or
+     * {@link #MAX_SLICES_PER_UNIT} slices; returns the sample rows deleted.
+     */
+    private long deleteOldest(String table, long cutMs, long sliceMs, long minRows) throws SQLException {
+        long rows = 0;
+        for (int slices = 0; slices < MAX_SLICES_PER_UNIT && (slices == 0 || rows < minRows); slices++) {
             OptionalLong oldest = edge(table, "min");
             if (oldest.isEmpty() || oldest.getAsLong() >= cutMs) {
                 break;
             }
             long end = Math.min(cutMs, Math.floorDiv(oldest.getAsLong(), sliceMs) * sliceMs + sliceMs);
-            Transactions.inTransaction(writer, () -> {
+            rows += Transactions.inTransaction(writer, () -> {
                 try (Statement statement = writer.createStatement()) {
-                    statement.executeUpdate("DELETE FROM " + table + " WHERE ts_ms < " + end);
-                    return statement.executeUpdate("DELETE FROM " + table + "_rounds WHERE ts_ms < " + end);
+                    statement.executeUpdate("DELETE FROM " + table + "_rounds WHERE ts_ms < " + end);
+                    return statement.executeUpdate("DELETE FROM " + table + " WHERE ts_ms < " + end);
                 }
             });
-            slices++;
         }
-        return slices;
+        return rows;
     }
 
     private OptionalLong edge(String table, String function) throws SQLException {

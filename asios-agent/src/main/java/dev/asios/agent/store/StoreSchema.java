@@ -20,9 +20,10 @@ final class StoreSchema {
 
     private static final String[] TABLES = {
         "CREATE TABLE schema_version (version INTEGER NOT NULL)",
-        // One row per series ever recorded; labels as a JSON object; bounds of a histogram as doubles.
+        // One row per series recorded; labels as a JSON object; bounds of a histogram as doubles. Ids are never
+        // reused, so rows of a deleted series that are not deleted yet never join a new one.
         """
-        CREATE TABLE series (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, family TEXT NOT NULL, kind TEXT NOT NULL,
+        CREATE TABLE series (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, family TEXT NOT NULL, kind TEXT NOT NULL,
           unit TEXT, help TEXT NOT NULL, labels TEXT NOT NULL, bounds BLOB, last_seen_ms INTEGER NOT NULL)""",
         "CREATE INDEX series_by_family ON series (family)",
         "CREATE TABLE raw_rounds (ts_ms INTEGER PRIMARY KEY)",
@@ -31,10 +32,11 @@ final class StoreSchema {
         CREATE TABLE raw (ts_ms INTEGER NOT NULL, series_id INTEGER NOT NULL, value REAL NOT NULL, counts BLOB,
           PRIMARY KEY (ts_ms, series_id)) WITHOUT ROWID""",
         "CREATE TABLE minute_rounds (ts_ms INTEGER PRIMARY KEY)",
-        // value: a gauge's mean (min, max beside it), a counter's last value, a histogram's last sum.
+        // ts_ms: the minute's start; last_ms: its last sample's time after that; value: a gauge's mean (min, max beside
+        // it), a counter's last value, a histogram's last sum.
         """
-        CREATE TABLE minute (ts_ms INTEGER NOT NULL, series_id INTEGER NOT NULL, value REAL NOT NULL, min REAL, max REAL,
-          counts BLOB, PRIMARY KEY (ts_ms, series_id)) WITHOUT ROWID""",
+        CREATE TABLE minute (ts_ms INTEGER NOT NULL, series_id INTEGER NOT NULL, last_ms INTEGER NOT NULL, value REAL NOT NULL,
+          min REAL, max REAL, counts BLOB, PRIMARY KEY (ts_ms, series_id)) WITHOUT ROWID""",
         "CREATE TABLE progress (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
     };
 
