@@ -31,7 +31,7 @@ final class Downsampling {
             return all;
         }
         long stepMs = Math.ceilDiv(toMs - fromMs + 1, maxPoints);
-        int[] ends = new int[maxPoints];
+        int[] ends = new int[size];
         int count = 0;
         for (int i = 0; i < size; i++) {
             if (i == size - 1 || step(samples.tsMs(i), fromMs, stepMs) != step(samples.tsMs(i + 1), fromMs, stepMs)) {

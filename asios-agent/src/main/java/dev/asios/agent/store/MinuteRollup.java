@@ -3,11 +3,7 @@ package dev.asios.agent.store;
 import dev.asios.observe.metric.MetricKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -26,10 +22,20 @@ final class MinuteRollup {
     /** The name of the progress row: every minute that starts before its value is rolled up. */
     static final String ROLLED_UP_TO = "rolled_up_to_ms";
 
+    // Per series in the minute: a gauge's mean, minimum and maximum, or the last value and counts; the last sample's time.
+    private static final String ROLL_UP = """
+            INSERT OR REPLACE INTO minute (ts_ms, series_id, last_ms, value, min, max, counts)
+            SELECT ?1, g.series_id, g.last_ms - ?1, CASE WHEN s.kind = '%1$s' THEN g.total / g.n ELSE r.value END,
+              CASE WHEN s.kind = '%1$s' THEN g.lo END, CASE WHEN s.kind = '%1$s' THEN g.hi END, r.counts
+            FROM (SELECT series_id, count(*) AS n, sum(value) AS total, min(value) AS lo, max(value) AS hi, max(ts_ms) AS last_ms
+                  FROM raw WHERE ts_ms >= ?1 AND ts_ms < ?1 + %2$d GROUP BY series_id) g
+            CROSS JOIN raw r ON r.ts_ms = g.last_ms AND r.series_id = g.series_id
+            CROSS JOIN series s ON s.id = g.series_id
+            ORDER BY g.series_id""".formatted(MetricKind.GAUGE.name(), MINUTE_MS);
+
     private final Connection writer;
     private final PreparedStatement firstRoundFrom;
-    private final PreparedStatement minuteSamples;
-    private final PreparedStatement insertMinute;
+    private final PreparedStatement rollUp;
     private final PreparedStatement insertMinuteRound;
     private final PreparedStatement touchSeries;
     private final PreparedStatement saveProgress;
@@ -37,13 +43,9 @@ final class MinuteRollup {
     MinuteRollup(Connection writer) throws SQLException {
         this.writer = writer;
         this.firstRoundFrom = writer.prepareStatement("SELECT min(ts_ms) FROM raw_rounds WHERE ts_ms >= ?");
-        this.minuteSamples = writer.prepareStatement("""
-                SELECT r.series_id, s.kind, r.ts_ms, r.value, r.counts FROM raw r CROSS JOIN series s ON s.id = r.series_id
-                WHERE r.ts_ms >= ? AND r.ts_ms < ? ORDER BY r.ts_ms""");
-        this.insertMinute = writer.prepareStatement("""
-                INSERT OR REPLACE INTO minute (ts_ms, series_id, last_ms, value, min, max, counts) VALUES (?, ?, ?, ?, ?, ?, ?)""");
+        this.rollUp = writer.prepareStatement(ROLL_UP);
         this.insertMinuteRound = writer.prepareStatement("INSERT OR IGNORE INTO minute_rounds (ts_ms) VALUES (?)");
-        this.touchSeries = writer.prepareStatement("UPDATE series SET last_seen_ms = max(last_seen_ms, ?) WHERE id = ?");
+        this.touchSeries = writer.prepareStatement("UPDATE series SET last_seen_ms = max(last_seen_ms, ?1) WHERE id IN (SELECT series_id FROM minute WHERE ts_ms = ?1)");
         this.saveProgress = writer.prepareStatement("INSERT OR REPLACE INTO progress (name, value) VALUES ('" + ROLLED_UP_TO + "', ?)");
     }
 
@@ -52,12 +54,9 @@ final class MinuteRollup {
         return Math.floorDiv(epochMs, MINUTE_MS) * MINUTE_MS;
     }
 
-    /** Every minute that starts before this time has been rolled up. */
+    /** Every minute that starts before this time has been rolled up; 0 before the first. */
     static long rolledUpTo(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT value FROM progress WHERE name = '" + ROLLED_UP_TO + "'");
-                ResultSet row = query.executeQuery()) {
-            return row.next() ? row.getLong(1) : Long.MIN_VALUE;
-        }
+        return Sql.number(connection, "SELECT value FROM progress WHERE name = '" + ROLLED_UP_TO + "'").orElse(0);
     }
 
     /** Rolls up at most {@code maxMinutes} complete minutes, oldest first, each in its own transaction; returns how many. */
@@ -82,77 +81,18 @@ final class MinuteRollup {
 
     private OptionalLong firstRound(long fromMs) throws SQLException {
         firstRoundFrom.setLong(1, fromMs);
-        try (ResultSet row = firstRoundFrom.executeQuery()) {
-            long first = row.getLong(1);
-            return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(first);
-        }
+        return Sql.number(firstRoundFrom);
     }
 
     private int rollUpMinute(long minute) throws SQLException {
-        Map<Long, MinuteAggregate> aggregates = new HashMap<>();
-        minuteSamples.setLong(1, minute);
-        minuteSamples.setLong(2, minute + MINUTE_MS);
-        try (ResultSet rows = minuteSamples.executeQuery()) {
-            while (rows.next()) {
-                aggregates.computeIfAbsent(rows.getLong(1), id -> new MinuteAggregate()).add(rows.getString(2), rows.getLong(3), rows.getDouble(4),
-                        rows.getBytes(5));
-            }
-        }
-        for (Map.Entry<Long, MinuteAggregate> entry : aggregates.entrySet()) {
-            insert(minute, entry.getKey(), entry.getValue());
-        }
-        insertMinute.executeBatch();
-        touchSeries.executeBatch();
+        rollUp.setLong(1, minute);
+        int series = rollUp.executeUpdate();
+        touchSeries.setLong(1, minute);
+        touchSeries.executeUpdate();
         insertMinuteRound.setLong(1, minute);
         insertMinuteRound.executeUpdate();
         saveProgress.setLong(1, minute + MINUTE_MS);
         saveProgress.executeUpdate();
-        return aggregates.size();
-    }
-
-    private void insert(long minute, long seriesId, MinuteAggregate aggregate) throws SQLException {
-        boolean gauge = aggregate.kind == MetricKind.GAUGE;
-        insertMinute.setLong(1, minute);
-        insertMinute.setLong(2, seriesId);
-        insertMinute.setLong(3, aggregate.lastMs - minute);
-        insertMinute.setDouble(4, gauge ? aggregate.sum / aggregate.count : aggregate.last);
-        setNullable(5, gauge, aggregate.min);
-        setNullable(6, gauge, aggregate.max);
-        insertMinute.setBytes(7, aggregate.lastCounts);
-        insertMinute.addBatch();
-        touchSeries.setLong(1, minute);
-        touchSeries.setLong(2, seriesId);
-        touchSeries.addBatch();
-    }
-
-    private void setNullable(int index, boolean present, double value) throws SQLException {
-        if (present) {
-            insertMinute.setDouble(index, value);
-        } else {
-            insertMinute.setNull(index, Types.REAL);
-        }
-    }
-
-    /** The samples of one series in one minute, in time order. */
-    private static final class MinuteAggregate {
-        private MetricKind kind;
-        private long count;
-        private double sum;
-        private double min = Double.POSITIVE_INFINITY;
-        private double max = Double.NEGATIVE_INFINITY;
-        private long lastMs;
-        private double last;
-        private byte[] lastCounts;
-
-        void add(String kindName, long tsMs, double value, byte[] counts) {
-            kind = MetricKind.valueOf(kindName);
-            count++;
-            sum += value;
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-            lastMs = tsMs;
-            last = value;
-            lastCounts = counts;
-        }
+        return series;
     }
 }

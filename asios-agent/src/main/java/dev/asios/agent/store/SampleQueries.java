@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The store's queries, on its read-only connection: each runs in one read transaction, so it
@@ -60,14 +61,15 @@ final class SampleQueries {
                 return Optional.empty();
             }
             long id = series.get().id();
-            Long oldestRaw = single("SELECT min(ts_ms) FROM raw_rounds");
+            OptionalLong oldestRaw = Sql.number(reader, "SELECT min(ts_ms) FROM raw_rounds");
             SampleColumns samples = new SampleColumns();
-            if (oldestRaw != null && fromMs >= oldestRaw) {
+            if (oldestRaw.isPresent() && fromMs >= oldestRaw.getAsLong()) {
                 readSamples(RAW_SAMPLES, id, fromMs, toMs, samples);
                 return Optional.of(new Read(series.get().info(), Resolution.RAW, samples));
             }
-            readSamples(MINUTE_SAMPLES, id, fromMs, toMs, samples);
-            readSamples(RAW_SAMPLES, id, Math.max(fromMs, MinuteRollup.rolledUpTo(reader)), toMs, samples);
+            long rolledUpTo = MinuteRollup.rolledUpTo(reader);
+            readSamples(MINUTE_SAMPLES, id, fromMs, Math.min(toMs, rolledUpTo - 1), samples);
+            readSamples(RAW_SAMPLES, id, Math.max(fromMs, rolledUpTo), toMs, samples);
             return Optional.of(new Read(series.get().info(), Resolution.MINUTE, samples));
         });
     }
@@ -94,13 +96,6 @@ final class SampleQueries {
             try (ResultSet row = query.executeQuery()) {
                 return row.next() ? Optional.of(SeriesRows.read(row)) : Optional.empty();
             }
-        }
-    }
-
-    private Long single(String sql) throws SQLException {
-        try (PreparedStatement query = reader.prepareStatement(sql); ResultSet row = query.executeQuery()) {
-            long value = row.getLong(1);
-            return row.wasNull() ? null : value;
         }
     }
 

@@ -82,11 +82,16 @@ public final class SampleStore implements AutoCloseable {
      * histogram series, at {@code epochMs}, in one transaction. When it returns true the round is
      * on disk. A round at a time already recorded replaces its samples.
      *
+     * @param epochMs the round's time, in milliseconds since the epoch
      * @return false if the round was not written because the disk budget is spent (see
      *     {@link #stats()}); {@link #maintain} makes room
      * @throws StoreException if the database cannot be written
+     * @throws IllegalArgumentException if {@code epochMs} is negative
      */
     public boolean record(long epochMs, MetricRegistry registry) {
+        if (epochMs < 0) {
+            throw new IllegalArgumentException("a round's time must be at least 0 ms since the epoch, given " + epochMs);
+        }
         synchronized (writeLock) {
             long start = System.nanoTime();
             try {

@@ -2,7 +2,6 @@ package dev.asios.agent.store;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.OptionalLong;
@@ -121,15 +120,10 @@ final class SpaceKeeper {
     }
 
     private OptionalLong edge(String table, String function) throws SQLException {
-        try (Statement statement = writer.createStatement(); ResultSet row = statement.executeQuery("SELECT " + function + "(ts_ms) FROM " + table + "_rounds")) {
-            long value = row.getLong(1);
-            return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
-        }
+        return Sql.number(writer, "SELECT " + function + "(ts_ms) FROM " + table + "_rounds");
     }
 
     private long pragma(String name) throws SQLException {
-        try (Statement statement = writer.createStatement(); ResultSet row = statement.executeQuery("PRAGMA " + name)) {
-            return row.getLong(1);
-        }
+        return Sql.number(writer, "PRAGMA " + name).orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.asios.agent.store;
 
+import dev.asios.host.parse.ParseException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -77,12 +78,12 @@ record StoreFiles(Path file, FileLock lock, Connection writer, Connection reader
     }
 
     /**
-     * The store's failure for a database error: corrupt, locked, or another error, with the
-     * file's name and what to do.
+     * The store's failure for a database error: corrupt (as SQLite says, or a row the store
+     * cannot have written), locked, or another error, with the file's name and what to do.
      */
     static StoreException failure(Path file, String doing, Exception cause) {
         int code = cause instanceof SQLException sql ? sql.getErrorCode() & 0xFF : -1;
-        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+        if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB || cause instanceof ParseException) {
             return corrupt(file, cause.getMessage(), cause);
         }
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import java.util.Arrays;
 
 /**
  * Fuzzes the decoders of the store's blobs, which a damaged file can hold: any bytes decode to
@@ -16,7 +17,7 @@ class HistogramCodecFuzzTest {
     void counts(byte @NotNull [] blob) {
         parsedOrRejected(HistogramCodec::decodeCounts, blob).ifPresent(counts -> {
             assertThat(counts).isNotEmpty().hasSizeLessThanOrEqualTo(HistogramCodec.MAX_BUCKETS);
-            assertThat(java.util.Arrays.stream(counts)).allMatch(count -> count >= 0);
+            assertThat(Arrays.stream(counts)).allMatch(count -> count >= 0);
             assertThat(HistogramCodec.decodeCounts(HistogramCodec.encodeCounts(counts))).containsExactly(counts);
         });
     }

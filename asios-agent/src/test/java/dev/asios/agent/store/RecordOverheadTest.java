@@ -8,11 +8,7 @@ import dev.asios.observe.metric.MetricFamily;
 import dev.asios.observe.metric.MetricRegistry;
 import dev.asios.observe.metric.Series;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +56,9 @@ class RecordOverheadTest {
             writtenBytes = writtenBytes() - writtenBefore;
         }
         Arrays.sort(nanos);
-        double bytesPerSample = usedBytes(state.resolve("samples.db")) / (double) ((WARM_UP_ROUNDS + ROUNDS) * seriesCount);
+        long usedBytes = (Long.parseLong(StoreSql.single(state, "PRAGMA page_count")) - Long.parseLong(StoreSql.single(state, "PRAGMA freelist_count")))
+                * Long.parseLong(StoreSql.single(state, "PRAGMA page_size"));
+        double bytesPerSample = usedBytes / (double) ((WARM_UP_ROUNDS + ROUNDS) * seriesCount);
         System.out.printf("store overhead: %d series: record() median %.2f ms, p90 %.2f ms, max %.2f ms; %.1f bytes per sample in the file; "
                 + "%.0f KiB written to disk per round%n", seriesCount, nanos[ROUNDS / 2] / 1e6, nanos[ROUNDS * 9 / 10] / 1e6, nanos[ROUNDS - 1] / 1e6,
                 bytesPerSample, writtenBytes / 1024.0 / ROUNDS);
@@ -101,17 +99,5 @@ class RecordOverheadTest {
         String io = Sysroot.host().read("/proc/self/io").orElse("");
         return io.lines().filter(line -> line.startsWith("write_bytes:")).mapToLong(line -> Long.parseLong(line.substring(12).strip())).findFirst()
                 .orElse(0);
-    }
-
-    private static long usedBytes(Path file) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file); Statement statement = connection.createStatement()) {
-            return (pragma(statement, "page_count") - pragma(statement, "freelist_count")) * pragma(statement, "page_size");
-        }
-    }
-
-    private static long pragma(Statement statement, String name) throws SQLException {
-        try (ResultSet row = statement.executeQuery("PRAGMA " + name)) {
-            return row.getLong(1);
-        }
     }
 }

@@ -8,11 +8,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -44,15 +39,14 @@ class SampleStoreCrashTest {
             int rounds = kill == 0 ? 200 : 20 + random.nextInt(100);
             long lastReported = recordAndKill(startMs, rounds, random.nextInt((int) INTERVAL_MS), kill == 0);
             SampleStore.open(state, RecordingChild.SETTINGS).close();
-            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("samples.db"))) {
-                assertThat(single(connection, "PRAGMA integrity_check")).isEqualTo("ok");
-                long lastStored = Long.parseLong(single(connection, "SELECT max(ts_ms) FROM raw_rounds"));
-                assertThat(lastStored).as("kill %d after %d rounds", kill, rounds).isBetween(lastReported, lastReported + STEP_MS);
-                assertThat(single(connection, "SELECT count(*) FROM raw WHERE ts_ms = " + lastStored)).as("a whole round")
-                        .isEqualTo(Integer.toString(RecordingChild.SERIES));
-                startMs = lastStored + STEP_MS;
-            }
+            assertThat(StoreSql.single(state, "PRAGMA integrity_check")).isEqualTo("ok");
+            long lastStored = Long.parseLong(StoreSql.single(state, "SELECT max(ts_ms) FROM raw_rounds"));
+            assertThat(lastStored).as("kill %d after %d rounds", kill, rounds).isBetween(lastReported, lastReported + STEP_MS);
+            assertThat(StoreSql.single(state, "SELECT count(*) FROM raw WHERE ts_ms = " + lastStored)).as("a whole round")
+                    .isEqualTo(Integer.toString(RecordingChild.SERIES));
+            startMs = lastStored + STEP_MS;
         }
+        assertThat(Long.parseLong(StoreSql.single(state, "SELECT count(*) FROM minute_rounds"))).as("the children rolled minutes up").isPositive();
     }
 
     /** Runs a child until it reported {@code rounds} rounds, waits {@code extraMs}, kills it; the last round it reported. */
@@ -91,12 +85,6 @@ class SampleStoreCrashTest {
             }
         } catch (IOException | NumberFormatException e) {
             throw new IllegalStateException("reading the child's rounds", e);
-        }
-    }
-
-    private static String single(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            return row.getString(1);
         }
     }
 }

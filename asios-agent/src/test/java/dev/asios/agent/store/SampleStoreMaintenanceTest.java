@@ -1,7 +1,9 @@
 package dev.asios.agent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
+import dev.asios.observe.metric.MetricFamily;
 import dev.asios.observe.metric.MetricRegistry;
 import dev.asios.observe.metric.Series;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ class SampleStoreMaintenanceTest {
             History counts = store.history(counter.key(), T0, now, 10_000).orElseThrow();
             assertThat(counts.points().get(1)).as("a counter's last value in its minute, when it was taken").isEqualTo(Point.of(T0 + MINUTE + 50_000, 11));
             assertThat(counts.rates()).allSatisfy(rate -> assertThat(rate.perSecond()).as("across minute rows and rounds too")
-                    .isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9)));
+                    .isCloseTo(0.1, offset(1e-9)));
 
             History recent = store.history(gauge.key(), now - 30 * MINUTE, now, 10_000).orElseThrow();
             assertThat(recent.resolution()).isEqualTo(Resolution.RAW);
@@ -135,7 +137,7 @@ class SampleStoreMaintenanceTest {
 
     private static MetricRegistry manySeries(int count) {
         MetricRegistry many = new MetricRegistry();
-        var family = many.gauge("asios_test_value", "A value.", null, "n");
+        MetricFamily family = many.gauge("asios_test_value", "A value.", null, "n");
         for (int s = 0; s < count; s++) {
             family.series(Integer.toString(s));
         }

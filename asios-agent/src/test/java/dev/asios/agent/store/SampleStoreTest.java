@@ -2,6 +2,7 @@ package dev.asios.agent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.asios.observe.metric.HistogramSeries;
 import dev.asios.observe.metric.MetricFamily;
@@ -9,6 +10,7 @@ import dev.asios.observe.metric.MetricKind;
 import dev.asios.observe.metric.MetricRegistry;
 import dev.asios.observe.metric.Series;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +99,7 @@ class SampleStoreTest {
             assertThat(history.steps()).hasSize(2);
             assertThat(history.steps().get(0).counts()).containsExactly(3L, 2L, 1L);
             assertThat(history.steps().get(1).counts()).containsExactly(0L, 1L, 0L);
-            assertThat(history.steps().get(1).sum()).isCloseTo(0.005, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(history.steps().get(1).sum()).isCloseTo(0.005, offset(1e-12));
             assertThat(store.history(histogram.key(), T0, T0 + 2000, 10).orElseThrow().points()).extracting(Point::value)
                     .containsExactly(0.0005, 0.5, 0.505);
         }
@@ -130,6 +132,45 @@ class SampleStoreTest {
             store.record(T0 + 1000, registry);
             assertThat(store.history(counter.key(), T0, T0 + 1000, 10).orElseThrow().points()).hasSize(2);
             assertThat(store.stats().roundsWritten()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aChangedDefinitionReplacesTheStoredOneAndOldBucketsAreLeftOut() {
+        HistogramSeries before = latency.histogram("sda");
+        before.set(new long[] {1, 2, 3}, 1.0);
+        try (SampleStore store = SampleStore.open(state, NO_RESERVE)) {
+            store.record(T0, registry);
+        }
+        MetricRegistry upgraded = new MetricRegistry();
+        HistogramSeries after = upgraded.histogram("asios_test_latency_seconds", "Latency, finer.", "seconds", new double[] {0.001, 0.005, 0.01}, "device")
+                .histogram("sda");
+        try (SampleStore store = SampleStore.open(state, NO_RESERVE)) {
+            after.set(new long[] {1, 1, 1, 1}, 1.0);
+            store.record(T0 + 1000, upgraded);
+            after.set(new long[] {2, 2, 2, 2}, 2.0);
+            store.record(T0 + 2000, upgraded);
+            HistogramHistory history = store.histogramHistory(after.key(), T0, T0 + 2000, 10).orElseThrow();
+            assertThat(history.series().help()).isEqualTo("Latency, finer.");
+            assertThat(history.series().upperBounds()).containsExactly(0.001, 0.005, 0.01, Double.POSITIVE_INFINITY);
+            assertThat(history.steps()).singleElement().satisfies(step -> {
+                assertThat(step.fromMs()).isEqualTo(T0 + 1000);
+                assertThat(step.counts()).containsExactly(1L, 1L, 1L, 1L);
+            });
+        }
+    }
+
+    @Test
+    void aRowTheStoreCannotHaveWrittenIsReportedAsCorruption() throws SQLException {
+        latency.histogram("sda").set(new long[] {1, 0, 0}, 0.0005);
+        String key = latency.histogram("sda").key();
+        try (SampleStore store = SampleStore.open(state, NO_RESERVE)) {
+            store.record(T0, registry);
+        }
+        StoreSql.execute(state, "UPDATE raw SET counts = x'ff'");
+        try (SampleStore store = SampleStore.open(state, NO_RESERVE)) {
+            assertThatThrownBy(() -> store.histogramHistory(key, T0, T0, 10)).isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith(state.resolve("samples.db") + " is corrupt (histogram blob: ends inside a number");
         }
     }
 }
