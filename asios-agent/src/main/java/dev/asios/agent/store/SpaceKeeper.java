@@ -8,10 +8,12 @@ import java.util.OptionalLong;
 
 /**
  * Deletes what the store no longer keeps, a slice of time per transaction and a bounded number
- * of rows per call, so that no call holds the writer long: rounds older than the raw retention once rolled up, minute rows older than the minute
- * retention, series not seen for as long; and, when the files are over their budget, the oldest
- * rounds (all but the last minute's), then the oldest minute rows, after which it gives the freed
- * pages back to the file system. Not thread-safe: the store calls it under its writer lock.
+ * of rows per call, so that no call holds the writer long: rounds older than the raw retention
+ * once rolled up, minute rows older than the minute retention, series not seen for as long; and,
+ * when the files are over their budget, the oldest rounds (all but the last minute's), then the
+ * oldest minute rows, after which it gives the freed pages back to the file system. Rounds go
+ * first because their minutes keep the same span at a coarser step: resolution is given up
+ * before history. Not thread-safe: the store calls it under its writer lock.
  */
 final class SpaceKeeper {
 
