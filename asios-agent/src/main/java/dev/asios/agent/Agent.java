@@ -7,6 +7,9 @@ import dev.asios.agent.dashboard.DashboardRoutes;
 import dev.asios.agent.http.HttpApiServer;
 import dev.asios.agent.runs.RunStoreTrackedRuns;
 import dev.asios.agent.self.AgentProcessCollector;
+import dev.asios.agent.store.SampleStore;
+import dev.asios.agent.store.StoreException;
+import dev.asios.agent.store.StoreSettings;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.Collector;
 import dev.asios.observe.collect.CollectorLoop;
@@ -56,29 +59,39 @@ public final class Agent implements AutoCloseable {
      * @throws AgentException if the port is taken or another part cannot start; nothing is left running
      */
     public static Agent start(AgentSettings settings, String version) throws AgentException {
+        SampleStore store;
+        try {
+            store = SampleStore.open(settings.stateDir(), StoreSettings.DEFAULTS);
+        } catch (StoreException e) {
+            throw new AgentException(e.getMessage(), e);
+        }
         MetricRegistry registry = new MetricRegistry();
         TrackedRuns trackedRuns = new RunStoreTrackedRuns(settings.stateDir(), Duration.ofSeconds(5).toNanos(), System::nanoTime);
-        List<Collector> collectors = new ArrayList<>();
-        collectors.add(new AgentProcessCollector(Sysroot.host(), registry, 4096));
-        collectors.add(new CpuCollector(settings.sysroot(), registry));
-        collectors.add(new MemoryCollector(settings.sysroot(), registry));
-        collectors.add(new PressureCollector(settings.sysroot(), registry));
-        collectors.add(new DiskCollector(settings.sysroot(), registry));
-        collectors.add(new NetworkCollector(settings.sysroot(), registry));
-        collectors.add(new RunCgroupCollector(settings.sysroot(), registry, trackedRuns));
+        StoreRecorder recorder = new StoreRecorder(store, registry);
         GpuCollector gpu = GpuCollector.open(registry);
-        collectors.add(gpu);
+        List<Collector> collectors = List.of(
+                new AgentProcessCollector(Sysroot.host(), registry, 4096),
+                new CpuCollector(settings.sysroot(), registry),
+                new MemoryCollector(settings.sysroot(), registry),
+                new PressureCollector(settings.sysroot(), registry),
+                new DiskCollector(settings.sysroot(), registry),
+                new NetworkCollector(settings.sysroot(), registry),
+                new RunCgroupCollector(settings.sysroot(), registry, trackedRuns),
+                gpu,
+                recorder);
         CollectorLoop loop = new CollectorLoop(collectors, settings.interval(), registry);
+        loop.onRound(recorder);
         HttpApiServer server = new HttpApiServer();
         Agent agent = new Agent(registry, loop, server);
+        agent.parts.add(store);
+        agent.parts.add(recorder);
         agent.parts.add(gpu);
         try {
             if (settings.ebpf()) {
                 agent.startProbes(settings, trackedRuns);
             }
-            Instant startedAt = Instant.now();
-            ApiContext context = new ApiContext(version, startedAt, settings.interval(), registry, loop::status, loop::lastRoundMs, agent::probes,
-                    new HostModel(settings.sysroot(), Duration.ofMinutes(1)), settings.sysroot(), settings.journalDir(), settings.stateDir());
+            ApiContext context = new ApiContext(version, Instant.now(), settings.interval(), registry, loop::status, loop::lastRoundMs, agent::probes,
+                    new HostModel(settings.sysroot(), Duration.ofMinutes(1)), settings.sysroot(), settings.journalDir(), settings.stateDir(), store);
             new ApiRoutes(context).install(server);
             new DashboardRoutes().install(server);
             agent.parts.add(loop);

@@ -1,5 +1,6 @@
 package dev.asios.agent.api;
 
+import dev.asios.agent.store.SampleStore;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.CollectorStatus;
 import dev.asios.observe.ebpf.ProbeStatus;
@@ -25,6 +26,7 @@ import java.util.function.Supplier;
  * @param sysroot the host's files, for the tuning status
  * @param journalDir the tuning journal's folder
  * @param stateDir the state folder that holds the run store
+ * @param store the sample store, for history
  */
 public record ApiContext(
         String version,
@@ -37,5 +39,6 @@ public record ApiContext(
         HostModel host,
         Sysroot sysroot,
         Path journalDir,
-        Path stateDir) {
+        Path stateDir,
+        SampleStore store) {
 }

@@ -10,6 +10,7 @@ import dev.asios.agent.http.Response;
 import dev.asios.agent.json.InspectJson;
 import dev.asios.agent.json.RunRecordJson;
 import dev.asios.agent.json.TuneStatusJson;
+import dev.asios.agent.store.StoreStats;
 import dev.asios.observe.collect.CollectorStatus;
 import dev.asios.observe.ebpf.ProbeStatus;
 import dev.asios.observe.metric.MetricFamily;
@@ -60,6 +61,8 @@ public final class ApiRoutes {
         list.put(PREFIX + "/tuning", "active profiles and drift per setting");
         list.put(PREFIX + "/runs", "recorded runs, newest first; ?limit=N");
         list.put(PREFIX + "/probes", "collectors and eBPF probes: state, errors, reasons");
+        list.put(PREFIX + "/series", "recorded series; ?name=FAMILY&match=label=value");
+        list.put(PREFIX + "/history", "one recorded series over a window (default the last 10 minutes); ?series=KEY&from=MS&to=MS&points=N");
         return list;
     }
 
@@ -74,6 +77,7 @@ public final class ApiRoutes {
         server.route(PREFIX + "/tuning", request -> json(request, tuning()));
         server.route(PREFIX + "/runs", this::runs);
         server.route(PREFIX + "/probes", request -> json(request, probes()));
+        new HistoryRoutes(context.store(), mapper).install(server);
     }
 
     private Response prometheus(Request request) {
@@ -88,6 +92,10 @@ public final class ApiRoutes {
     }
 
     private Response jsonResponse(ObjectNode body) {
+        return json(mapper, body);
+    }
+
+    static Response json(ObjectMapper mapper, ObjectNode body) {
         return new Response(200, "application/json", out -> mapper.writeValue(out, body));
     }
 
@@ -113,6 +121,9 @@ public final class ApiRoutes {
         root.put("uptimeSeconds", Duration.between(context.startedAt(), Instant.now()).toSeconds());
         root.put("intervalMs", context.interval().toMillis());
         root.put("root", context.sysroot().root().toString());
+        StoreStats store = context.store().stats();
+        root.putObject("store").put("file", context.store().file().toString()).put("sizeBytes", store.fileBytes())
+                .put("budgetBytes", store.budgetBytes()).put("roundsWritten", store.roundsWritten()).put("roundsSkipped", store.roundsSkipped());
         return root;
     }
 
@@ -157,7 +168,7 @@ public final class ApiRoutes {
         throw HttpStatusException.notFound("no metric named '" + name + "'; GET " + PREFIX + "/metrics lists them all");
     }
 
-    private static Map<String, String> match(Request request) {
+    static Map<String, String> match(Request request) {
         Map<String, String> match = new LinkedHashMap<>();
         String text = request.parameter("match").orElse("");
         for (String pair : text.split(",")) {

@@ -32,7 +32,7 @@ public final class SampleStore implements AutoCloseable {
     public static final int MAX_POINTS = 100_000;
 
     /** The most units of work (a minute rolled up, some 100,000 rows deleted) one {@link #maintain} call does per kind of work. */
-    static final int MAX_UNITS_PER_CALL = 10;
+    public static final int MAX_UNITS_PER_CALL = 10;
 
     private final StoreFiles files;
     private final Object writeLock = new Object();

@@ -33,7 +33,7 @@ record StoreFiles(Path file, FileLock lock, Connection writer, Connection reader
     /** The database's name in the state folder. */
     static final String FILE = "samples.db";
 
-    private static final String HINT = "run as root, or pass --state-dir DIR";
+    private static final String HINT = "run as root, or pass --state DIR";
     private static final int SQLITE_CORRUPT = 11;
     private static final int SQLITE_NOTADB = 26;
     private static final int SQLITE_BUSY = 5;
@@ -88,7 +88,7 @@ record StoreFiles(Path file, FileLock lock, Connection writer, Connection reader
         }
         if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
             return new StoreException(file + " is locked by another process (" + cause.getMessage() + "): stop the other program using it, "
-                    + "or pass --state-dir DIR", cause);
+                    + "or pass --state DIR", cause);
         }
         return new StoreException(file + ": " + doing + ": " + cause.getMessage(), cause);
     }
@@ -124,7 +124,7 @@ record StoreFiles(Path file, FileLock lock, Connection writer, Connection reader
         }
         closeQuietly(channel);
         throw new StoreException(file + " is in use by another asios agent (another 'asios up' with this state folder): stop it, "
-                + "or pass --state-dir DIR");
+                + "or pass --state DIR");
     }
 
     private static void quickCheck(Statement statement, Path file) throws SQLException {

@@ -62,7 +62,7 @@ final class StoreSchema {
                 return;
             }
             if (count(statement, "SELECT count(*) FROM sqlite_schema WHERE name = 'schema_version'") == 0) {
-                throw new StoreException(file + " is a SQLite database but not an asios sample store: move it away, or pass --state-dir DIR");
+                throw new StoreException(file + " is a SQLite database but not an asios sample store: move it away, or pass --state DIR");
             }
             try (ResultSet row = statement.executeQuery("SELECT max(version) FROM schema_version")) {
                 int version = row.getInt(1);

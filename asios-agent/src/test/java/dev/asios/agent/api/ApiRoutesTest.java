@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asios.agent.http.HttpApiServer;
+import dev.asios.agent.store.SampleStore;
+import dev.asios.agent.store.StoreSettings;
 import dev.asios.host.inspect.ConformanceDumps;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.metric.MetricRegistry;
@@ -34,6 +36,8 @@ class ApiRoutesTest {
     private final MetricRegistry registry = new MetricRegistry();
     private final HttpClient client = HttpClient.newHttpClient();
     private HttpApiServer server;
+    private SampleStore store;
+    private long firstRoundMs;
 
     @BeforeEach
     void start() throws Exception {
@@ -42,8 +46,15 @@ class ApiRoutesTest {
         registry.histogram("asios_runqueue_latency_seconds", "Run-queue latency.", "seconds", new double[] {1e-6, 1e-5}, "cpu")
                 .histogram("0").set(new long[] {90, 9, 1}, 0.001);
         Sysroot sysroot = Sysroot.of(ConformanceDumps.sysroot(ConformanceDumps.names().getFirst()));
+        store = SampleStore.open(state.resolve("samples"), StoreSettings.DEFAULTS);
+        long now = System.currentTimeMillis();
+        firstRoundMs = now - 5000;
+        for (int i = 0; i < 5; i++) {
+            registry.counter("asios_cpu_seconds", "CPU time by mode.", "seconds", "cpu", "mode").series("0", "user").set(5 + 2 * i);
+            store.record(now - 5000 + 1000L * i, registry);
+        }
         ApiContext context = new ApiContext("test", Instant.now(), Duration.ofSeconds(1), registry, List::of, () -> 0L, List::of,
-                new HostModel(sysroot, Duration.ofMinutes(1)), sysroot, state.resolve("tune"), state);
+                new HostModel(sysroot, Duration.ofMinutes(1)), sysroot, state.resolve("tune"), state, store);
         server = new HttpApiServer();
         new ApiRoutes(context).install(server);
         server.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -52,6 +63,7 @@ class ApiRoutesTest {
     @AfterEach
     void stop() {
         server.close();
+        store.close();
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
@@ -110,8 +122,28 @@ class ApiRoutesTest {
         assertThat(tuning.path("drifted").asInt()).isZero();
         assertThat(json("/api/v1/runs").path("runs")).isEmpty();
         assertThat(json("/api/v1/health").path("status").asText()).isEqualTo("ok");
-        assertThat(json("/api/v1").path("endpoints").has("/api/v1/history")).isFalse();
+        assertThat(json("/api/v1").path("endpoints").has("/api/v1/history")).isTrue();
+        assertThat(json("/api/v1/health").path("store").path("roundsWritten").asLong()).isEqualTo(5);
         assertThat(json("/api/v1").path("endpoints").has("/metrics")).isTrue();
+    }
+
+    @Test
+    void historyComesFromTheStoreWithRatesForCounters() throws Exception {
+        String key = "asios_cpu_seconds_total{cpu=\"0\",mode=\"user\"}";
+        JsonNode series = json("/api/v1/series?name=asios_cpu_seconds");
+        assertThat(series.path("series").findValuesAsText("key")).contains(key);
+        JsonNode history = json("/api/v1/history?points=100&from=" + (System.currentTimeMillis() - 5000) + "&series=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(history.path("resolution").asText()).isEqualTo("raw");
+        JsonNode points = history.path("points");
+        assertThat(points.size()).isBetween(4, 5);
+        assertThat(points.get(points.size() - 1).path("value").asDouble()).isEqualTo(13.0);
+        assertThat(history.path("rates").get(0).path("perSecond").asDouble()).isEqualTo(2.0);
+        JsonNode runq = json("/api/v1/history?series=" + java.net.URLEncoder.encode("asios_runqueue_latency_seconds{cpu=\"0\"}", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(runq.path("series").path("kind").asText()).isEqualTo("histogram");
+        assertThat(runq.path("steps").isArray()).isTrue();
+        assertError(get("/api/v1/history"), 400, "'series' is required");
+        assertError(get("/api/v1/history?series=nope"), 404, "no recorded series 'nope'");
+        assertError(get("/api/v1/history?series=x&from=10&to=5"), 400, "must be before 'to'");
     }
 
     @Test

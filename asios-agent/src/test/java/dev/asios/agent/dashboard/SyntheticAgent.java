@@ -4,6 +4,8 @@ import dev.asios.agent.api.ApiContext;
 import dev.asios.agent.api.ApiRoutes;
 import dev.asios.agent.api.HostModel;
 import dev.asios.agent.http.HttpApiServer;
+import dev.asios.agent.store.SampleStore;
+import dev.asios.agent.store.StoreSettings;
 import dev.asios.host.inspect.ConformanceDumps;
 import dev.asios.host.sysroot.SysfsTree;
 import dev.asios.host.sysroot.Sysroot;
@@ -63,7 +65,8 @@ final class SyntheticAgent implements AutoCloseable {
                 new CollectorStatus("cpu", Availability.AVAILABLE, 10, 0, Optional.empty(), Optional.empty(), 200_000, false),
                 new CollectorStatus("gpu", Availability.unavailable(GPU_REASON), 0, 0, Optional.empty(), Optional.empty(), 0, false));
         ApiContext context = new ApiContext("test", Instant.now(), INTERVAL, registry, () -> collectors, metrics::advancedAtMs, List::of,
-                new HostModel(recorded, Duration.ofMinutes(1)), tunedHost(state.resolve("host")), state.resolve("tune"), state);
+                new HostModel(recorded, Duration.ofMinutes(1)), tunedHost(state.resolve("host")), state.resolve("tune"), state,
+                SampleStore.open(state.resolve("samples"), StoreSettings.DEFAULTS));
         journal(state.resolve("tune"));
         runs(state);
         SyntheticAgent agent = new SyntheticAgent(context);
@@ -126,6 +129,7 @@ final class SyntheticAgent implements AutoCloseable {
     public synchronized void close() {
         feeder.shutdownNow();
         server.close();
+        context.store().close();
     }
 
     /** Serves the synthetic agent on port 7072 (or the first argument) until stopped. */

@@ -3,7 +3,9 @@ package dev.asios.cli.up;
 import dev.asios.agent.Agent;
 import dev.asios.agent.AgentException;
 import dev.asios.agent.AgentSettings;
+import dev.asios.agent.store.StateDirectory;
 import dev.asios.cli.DurationOption;
+import dev.asios.cli.Privileges;
 import dev.asios.cli.UserException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.CollectorStatus;
@@ -12,6 +14,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -97,7 +100,7 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private Path stateDir() {
-        return state != null ? state : Path.of("/var/lib/asios");
+        return StateDirectory.choose(Optional.ofNullable(state), Privileges.root());
     }
 
     private static String version() {
