@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.BindException;
@@ -81,13 +82,25 @@ public final class HttpApiServer implements AutoCloseable {
         try (exchange) {
             Response response = answer(exchange);
             boolean head = exchange.getRequestMethod().equals("HEAD");
+            // Rendered whole first: one write with a Content-Length, no chunks and no small writes
+            // for Nagle and delayed ACKs to stall (40 ms per scrape otherwise), and a route that
+            // fails half-way still answers its JSON error.
+            ByteArrayOutputStream body = new ByteArrayOutputStream(8192);
+            try {
+                response.body().writeTo(body);
+            } catch (IOException | RuntimeException e) {
+                failures.incrementAndGet();
+                response = error(500, "the agent failed to answer " + exchange.getRequestURI().getPath() + ": " + e.getMessage());
+                body.reset();
+                response.body().writeTo(body);
+            }
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            exchange.sendResponseHeaders(response.status(), head ? -1 : 0);
+            exchange.sendResponseHeaders(response.status(), head || body.size() == 0 ? -1 : body.size());
             if (!head) {
-                try (OutputStream body = exchange.getResponseBody()) {
-                    response.body().writeTo(body);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    body.writeTo(out);
                 }
             }
         } catch (IOException e) {
