@@ -14,13 +14,15 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Writes a {@link MetricRegistry} in the Prometheus text format (0.0.4) or OpenMetrics 1.0,
- * through the Prometheus Java client's writers, so escaping, suffixes and {@code # EOF} follow
- * the formats exactly. A family with no series that has a value yet is left out.
+ * Writes a {@link MetricRegistry} in the Prometheus text format (0.0.4, by
+ * {@link PrometheusTextWriter}) or OpenMetrics 1.0 (through the Prometheus Java client's writer,
+ * so its suffixes, units and {@code # EOF} follow the format exactly). A family with no series
+ * that has a value yet is left out.
  *
  * <p>Thread-safe; every call takes a fresh snapshot of the registry.
  */
@@ -63,7 +65,13 @@ public final class PrometheusExposition {
      * @throws IOException as {@code out} throws it
      */
     public void write(OutputStream out, Format format) throws IOException {
-        format.writer.write(out, snapshots(), EscapingScheme.ALLOW_UTF8);
+        if (format == Format.PROMETHEUS_TEXT) {
+            StringBuilder text = new StringBuilder(32 * 1024);
+            PrometheusTextWriter.write(registry, text);
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        } else {
+            format.writer.write(out, snapshots(), EscapingScheme.ALLOW_UTF8);
+        }
     }
 
     private MetricSnapshots snapshots() {
