@@ -42,12 +42,12 @@ class PrometheusExpositionTest {
     void escapesHelpAndLabelValuesAndPassesPromtool() throws Exception {
         registry.gauge("asios_path_info", "Paths, with a back\\slash\nand a new line.", null, "path").series("a\"b\\c\nd").set(Double.POSITIVE_INFINITY);
         registry.gauge("asios_nan", "Not a number.", null).series().set(Double.NaN);
-        registry.histogram("asios_h_seconds", "A histogram without labels.", "seconds", new double[] {0.5}).histogram().set(new long[] {1, 2}, 1.5);
+        registry.histogram("asios_wait_seconds", "A histogram without labels.", "seconds", new double[] {0.5}).histogram().set(new long[] {1, 2}, 1.5);
         String text = scrape(PrometheusExposition.Format.PROMETHEUS_TEXT);
         assertThat(text).contains("# HELP asios_path_info Paths, with a back\\\\slash\\nand a new line.\n")
                 .contains("asios_path_info{path=\"a\\\"b\\\\c\\nd\"} +Inf")
-                .contains("asios_h_seconds_bucket{le=\"0.5\"} 1\n").contains("asios_h_seconds_bucket{le=\"+Inf\"} 3\n")
-                .contains("asios_h_seconds_sum 1.5").contains("asios_h_seconds_count 3")
+                .contains("asios_wait_seconds_bucket{le=\"0.5\"} 1\n").contains("asios_wait_seconds_bucket{le=\"+Inf\"} 3\n")
+                .contains("asios_wait_seconds_sum 1.5").contains("asios_wait_seconds_count 3")
                 .doesNotContain("asios_nan");
         java.nio.file.Path promtool = java.nio.file.Path.of("/usr/bin/promtool");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(promtool), "promtool (Debian package prometheus) is not installed");
