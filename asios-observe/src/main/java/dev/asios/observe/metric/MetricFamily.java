@@ -181,21 +181,9 @@ public final class MetricFamily {
                 key.append(',');
             }
             key.append(labelNames.get(i)).append("=\"");
-            escape(values.get(i), key);
+            PrometheusTextWriter.escapeLabel(values.get(i), key);
             key.append('"');
         }
         return key.append('}').toString();
-    }
-
-    private static void escape(String value, StringBuilder out) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c);
-            }
-        }
     }
 }

@@ -101,7 +101,8 @@ final class PrometheusTextWriter {
         out.append(' ').append(value).append('\n');
     }
 
-    private static void escapeLabel(String value, StringBuilder out) {
+    /** Appends a label value with backslashes, double quotes and new lines escaped, as the format wants. */
+    static void escapeLabel(String value, StringBuilder out) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
