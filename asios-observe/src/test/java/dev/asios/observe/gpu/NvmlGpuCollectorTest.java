@@ -51,8 +51,8 @@ class NvmlGpuCollectorTest {
 
             String text = view.scrape();
             assertThat(text)
-                    .contains("asios_gpu_info{gpu=\"0\",name=\"NVIDIA H100 80GB HBM3\",source=\"nvml\",uuid=\"" + GPU0_UUID + "\"} 1.0")
-                    .contains("asios_gpu_info{gpu=\"1\",name=\"NVIDIA A10G\",source=\"nvml\",uuid=\"" + GPU1_UUID + "\"} 1.0")
+                    .contains("asios_gpu_info{gpu=\"0\",uuid=\"" + GPU0_UUID + "\",name=\"NVIDIA H100 80GB HBM3\",source=\"nvml\"} 1.0")
+                    .contains("asios_gpu_info{gpu=\"1\",uuid=\"" + GPU1_UUID + "\",name=\"NVIDIA A10G\",source=\"nvml\"} 1.0")
                     .contains("asios_gpu_power_watts{gpu=\"0\"")
                     .doesNotContain("asios_gpu_power_watts{gpu=\"1\"")
                     .doesNotContain("asios_gpu_ecc_errors_total{gpu=\"1\"")
@@ -80,8 +80,8 @@ class NvmlGpuCollectorTest {
             assertThat(view.value("asios_gpu_nvlink_transmit_bytes", "0", GPU0_UUID, "3")).isEqualTo(4003 * 1024.0);
 
             String text = view.scrape();
-            assertThat(text).contains("asios_gpu_nvlink_transmit_bytes_total{gpu=\"0\",link=\"3\"")
-                    .doesNotContain("asios_gpu_nvlink_receive_bytes_total{gpu=\"0\",link=\"3\"")
+            assertThat(text).contains("asios_gpu_nvlink_transmit_bytes_total{gpu=\"0\",uuid=\"" + GPU0_UUID + "\",link=\"3\"")
+                    .doesNotContain("asios_gpu_nvlink_receive_bytes_total{gpu=\"0\",uuid=\"" + GPU0_UUID + "\",link=\"3\"")
                     .doesNotContain("link=\"4\"")
                     .doesNotContain("asios_gpu_nvlink_transmit_bytes_total{gpu=\"1\"");
         }
