@@ -1,5 +1,6 @@
 package dev.asios.cli.inspect;
 
+import dev.asios.cli.Bytes;
 import dev.asios.host.block.BlockDevice;
 import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.numa.NodeKind;

@@ -1,5 +1,6 @@
 package dev.asios.cli.inspect;
 
+import dev.asios.cli.Bytes;
 import dev.asios.host.kernel.CState;
 import dev.asios.host.kernel.CgroupMount;
 import dev.asios.host.kernel.CpuFrequency;

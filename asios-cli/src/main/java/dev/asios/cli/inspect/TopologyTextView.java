@@ -1,5 +1,6 @@
 package dev.asios.cli.inspect;
 
+import dev.asios.cli.Bytes;
 import dev.asios.host.cpu.Cache;
 import dev.asios.host.cpu.CacheType;
 import dev.asios.host.cpu.CpuGroup;

@@ -1,5 +1,6 @@
 package dev.asios.cli.top;
 
+import dev.asios.cli.Bytes;
 import dev.asios.observe.metric.HistogramValue;
 import java.util.List;
 import java.util.Locale;
@@ -166,14 +167,8 @@ final class TopFrame {
         return "[" + "#".repeat(filled) + " ".repeat(BAR - filled) + "]";
     }
 
-    static String bytes(double value) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, unit == 0 ? "%.0f %s" : "%.1f %s", value, units[unit]);
+    private static String bytes(double value) {
+        return Bytes.human(Math.round(value));
     }
 
     private static String count(double perSecond) {

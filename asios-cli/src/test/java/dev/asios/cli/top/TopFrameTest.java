@@ -44,8 +44,8 @@ class TopFrameTest {
         assertThat(frame).contains("1*    [                    ]    0%");
         assertThat(frame).contains("* isolated");
         assertThat(frame).contains("64 us");
-        assertThat(frame).contains("Memory  8.0 GiB used of 16.0 GiB");
-        assertThat(frame).containsPattern("nvme0n1\\s+2.0 MiB\\s+0 B");
+        assertThat(frame).contains("Memory  8 GiB used of 16 GiB");
+        assertThat(frame).containsPattern("nvme0n1\\s+2 MiB\\s+0 B");
         assertThat(frame).contains("agent: 0.00% of one CPU");
     }
 

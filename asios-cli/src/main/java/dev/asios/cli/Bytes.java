@@ -1,16 +1,17 @@
-package dev.asios.cli.inspect;
+package dev.asios.cli;
 
 import java.util.Locale;
 
 /** Byte counts for people: binary units with at most one decimal. */
-final class Bytes {
+public final class Bytes {
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
 
     private Bytes() {
     }
 
-    static String human(long bytes) {
+    /** {@code bytes} in binary units, such as {@code 1.5 GiB} or {@code 512 B}. */
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
