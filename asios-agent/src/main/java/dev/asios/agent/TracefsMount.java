@@ -1,8 +1,12 @@
 package dev.asios.agent;
 
 import dev.asios.host.sysroot.Sysroot;
+import dev.asios.observe.tool.BoundedTool;
+import dev.asios.observe.tool.ToolException;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Mounts tracefs at {@code /sys/kernel/tracing} for the eBPF probes' tracepoints when it is not
@@ -53,18 +57,10 @@ final class TracefsMount implements AutoCloseable {
 
     private static String run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return String.join(" ", command) + " did not finish in 10 s";
-            }
-            String output = new String(process.getInputStream().readAllBytes()).strip();
-            return process.exitValue() == 0 ? "" : String.join(" ", command) + " exited " + process.exitValue() + ": " + output;
-        } catch (IOException e) {
+            new BoundedTool(Path.of(command[0]), Duration.ofSeconds(10)).run(List.of(command).subList(1, command.length));
+            return "";
+        } catch (ToolException e) {
             return e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.asios.observe.ebpf;
 
+import dev.asios.observe.tool.BoundedTool;
 import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.Availability;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,17 +28,7 @@ public final class BpftraceAvailability {
 
     /** The {@code bpftrace} executable in {@code pathVariable}'s folders, then in {@link #USUAL_FOLDERS}. */
     public static Optional<Path> findBpftrace(String pathVariable) {
-        List<String> folders = new ArrayList<>(List.of(pathVariable.split(File.pathSeparator)));
-        folders.addAll(USUAL_FOLDERS);
-        for (String folder : folders) {
-            if (!folder.isBlank()) {
-                Path candidate = Path.of(folder, "bpftrace");
-                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
+        return BoundedTool.onSearchPath("bpftrace", pathVariable + File.pathSeparator + String.join(File.pathSeparator, USUAL_FOLDERS));
     }
 
     /** Whether this process may load BPF programs, from {@code /proc/self/status}. */

@@ -1,5 +1,6 @@
 package dev.asios.observe.ebpf;
 
+import dev.asios.observe.tool.BoundedTool;
 import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.Availability;
@@ -93,7 +94,7 @@ public final class EbpfProbes implements AutoCloseable {
         if (!privileges.available()) {
             return allUnavailable(names, privileges.reason(), registry);
         }
-        Optional<String> versionText = ToolOutput.run(List.of(bpftrace.get().toString(), "--version"), TOOL_TIMEOUT);
+        Optional<String> versionText = BoundedTool.output(List.of(bpftrace.get().toString(), "--version"), TOOL_TIMEOUT);
         BpftraceVersion version;
         try {
             version = BpftraceVersion.parse(versionText.orElseThrow(() -> new ParseException("'" + bpftrace.get() + " --version' failed")));
@@ -103,7 +104,7 @@ public final class EbpfProbes implements AutoCloseable {
         Builder builder = new Builder(sysroot, registry, bpftrace.get(), new ScriptDialect(version), options.backoff());
         builder.probe("kernel", KernelParts.all(sysroot, registry, runs, options.topProcesses()));
         if (options.cuda()) {
-            String cache = ToolOutput.run(List.of(ldconfig(), "-p"), TOOL_TIMEOUT).orElse("");
+            String cache = BoundedTool.output(List.of(ldconfig(), "-p"), TOOL_TIMEOUT).orElse("");
             CudaLibraries libraries = CudaLibraries.find(sysroot, cache, System.getProperty("os.arch"), options.libraryFolders());
             if (libraries.isEmpty()) {
                 builder.unavailable("cuda", "no CUDA or NCCL library (libcuda.so.1, libcudart.so*, libnccl.so.2) in the linker cache or in "

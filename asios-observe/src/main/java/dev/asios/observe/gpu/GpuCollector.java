@@ -1,5 +1,6 @@
 package dev.asios.observe.gpu;
 
+import dev.asios.observe.tool.BoundedTool;
 import dev.asios.observe.collect.Availability;
 import dev.asios.observe.collect.Collector;
 import dev.asios.observe.metric.MetricRegistry;

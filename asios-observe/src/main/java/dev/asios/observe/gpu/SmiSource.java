@@ -1,5 +1,7 @@
 package dev.asios.observe.gpu;
 
+import dev.asios.observe.tool.BoundedTool;
+import dev.asios.observe.tool.ToolException;
 import dev.asios.host.parse.ParseException;
 import dev.asios.observe.metric.Series;
 import java.util.HashMap;
@@ -41,7 +43,12 @@ final class SmiSource implements GpuSource {
 
     @Override
     public void collect() throws GpuTelemetryException {
-        String output = tool.run(ARGUMENTS);
+        String output;
+        try {
+            output = tool.run(ARGUMENTS);
+        } catch (ToolException e) {
+            throw new GpuTelemetryException(e.getMessage());
+        }
         List<SmiGpuRow> rows;
         try {
             rows = SmiQueryParser.parse(output);

@@ -1,5 +1,6 @@
 package dev.asios.observe.ebpf;
 
+import dev.asios.observe.tool.BoundedTool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -53,7 +54,7 @@ class EbpfHostTest {
         assumeTrue(found.isPresent(), "bpftrace is not installed: install the bpftrace package to run the eBPF host tests");
         assumeTrue(BpftraceAvailability.privileges(Sysroot.host()).available(), "the eBPF host tests need root");
         bpftrace = found.get();
-        dialect = new ScriptDialect(BpftraceVersion.parse(ToolOutput.run(List.of(bpftrace.toString(), "--version"), Duration.ofSeconds(20)).orElseThrow()));
+        dialect = new ScriptDialect(BpftraceVersion.parse(BoundedTool.output(List.of(bpftrace.toString(), "--version"), Duration.ofSeconds(20)).orElseThrow()));
         if (!Files.isDirectory(Path.of(TRACEFS, "events"))) {
             assertThat(new ProcessBuilder("mount", "-t", "tracefs", "nodev", TRACEFS).inheritIO().start().waitFor()).as("mount tracefs").isZero();
             mountedTracefs = true;

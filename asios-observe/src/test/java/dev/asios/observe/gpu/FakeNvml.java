@@ -1,5 +1,6 @@
 package dev.asios.observe.gpu;
 
+import dev.asios.observe.tool.BoundedTool;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.asios.observe.gpu;
+package dev.asios.observe.tool;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -14,13 +14,14 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A vendor tool ({@code nvidia-smi}) run to its end within a time limit, its standard output kept
+ * A command-line tool ({@code nvidia-smi}, {@code bpftrace --version}, {@code ldconfig -p},
+ * {@code mount}) run to its end within a time limit, its standard output kept
  * apart from its standard error. A run past its limit is killed with its children; one that
  * outlives even that (a process stuck in the driver cannot be killed until the driver lets go) is
  * remembered, and no new run starts while it lives, so a hung driver does not pile up processes
  * one per collection. Not thread-safe: one caller at a time.
  */
-final class BoundedTool {
+public final class BoundedTool {
 
     private static final Duration KILL_GRACE = Duration.ofSeconds(1);
 
@@ -29,7 +30,7 @@ final class BoundedTool {
     private Process stuck;
 
     /** Runs {@code executable}, each run within {@code timeout}. */
-    BoundedTool(Path executable, Duration timeout) {
+    public BoundedTool(Path executable, Duration timeout) {
         this.executable = executable;
         this.timeout = timeout;
     }
@@ -38,7 +39,7 @@ final class BoundedTool {
      * The executable file {@code name} in the first folder of {@code searchPath} (colon-separated,
      * an empty entry being the working folder) that has one, as the shell finds a command.
      */
-    static Optional<Path> onSearchPath(String name, String searchPath) {
+    public static Optional<Path> onSearchPath(String name, String searchPath) {
         for (String folder : searchPath.split(File.pathSeparator)) {
             Path file = Path.of(folder.isEmpty() ? "." : folder, name).toAbsolutePath();
             if (Files.isRegularFile(file) && Files.isExecutable(file)) {
@@ -49,20 +50,20 @@ final class BoundedTool {
     }
 
     /** The tool's file name, as messages name it. */
-    String name() {
+    public String name() {
         return executable.getFileName().toString();
     }
 
     /**
      * Runs the tool with {@code arguments} and returns its standard output.
      *
-     * @throws GpuTelemetryException if it cannot start, an earlier run is still stuck, it runs
+     * @throws ToolException if it cannot start, an earlier run is still stuck, it runs
      *     past the limit, or exits with a status other than 0 (the message has the first line it
      *     printed, which is where {@code nvidia-smi} says why)
      */
-    String run(List<String> arguments) throws GpuTelemetryException {
+    public String run(List<String> arguments) throws ToolException {
         if (stuck != null && stuck.isAlive()) {
-            throw new GpuTelemetryException(name() + " (pid " + stuck.pid() + ") is still running after it was killed at its "
+            throw new ToolException(name() + " (pid " + stuck.pid() + ") is still running after it was killed at its "
                     + timeout.toMillis() + " ms limit; no new run until it ends (is the driver hung?)");
         }
         stuck = null;
@@ -73,24 +74,37 @@ final class BoundedTool {
         try {
             process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         } catch (IOException e) {
-            throw new GpuTelemetryException(name() + " could not start: " + e.getMessage());
+            throw new ToolException(name() + " could not start: " + e.getMessage());
         }
         Drain output = new Drain(process.getInputStream());
         Drain errors = new Drain(process.getErrorStream());
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill(process);
-                throw new GpuTelemetryException(name() + " did not finish within " + timeout.toMillis() + " ms and was killed");
+                throw new ToolException(name() + " did not finish within " + timeout.toMillis() + " ms and was killed");
             }
             String printed = output.text(timeout);
             if (process.exitValue() != 0) {
-                throw new GpuTelemetryException(name() + " exited " + process.exitValue() + ": " + firstLine(printed + "\n" + errors.text(timeout)));
+                throw new ToolException(name() + " exited " + process.exitValue() + ": " + firstLine(printed + "\n" + errors.text(timeout)));
             }
             return printed;
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
-            throw new GpuTelemetryException(name() + " was interrupted");
+            throw new ToolException(name() + " was interrupted");
+        }
+    }
+
+    /**
+     * The standard output of {@code command} (its first element the executable, by path or by
+     * name on {@code PATH}) if it exits 0 within {@code timeout}; empty if it cannot start, fails
+     * or runs too long. For probing the host, where a failure only means "not here".
+     */
+    public static Optional<String> output(List<String> command, Duration timeout) {
+        try {
+            return Optional.of(new BoundedTool(Path.of(command.getFirst()), timeout).run(command.subList(1, command.size())));
+        } catch (ToolException e) {
+            return Optional.empty();
         }
     }
 
