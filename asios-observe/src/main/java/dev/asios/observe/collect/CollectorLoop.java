@@ -15,18 +15,24 @@ import java.util.function.LongConsumer;
  * The agent loop that runs every available collector once per interval, on one platform thread,
  * at a fixed rate (a slow round does not shift the next ones). A collector that throws is
  * counted and reported, never stops the loop. After each round the listeners get the round's
- * wall-clock time in epoch milliseconds (the store records then).
+ * wall-clock time in epoch milliseconds (the store records then); a listener that throws is
+ * counted under {@link #LISTENERS} and does not stop the loop either.
  *
  * <p>Exposes its own cost: {@code asios_collector_duration_seconds{collector}} and
  * {@code asios_collector_errors_total{collector}}. Thread-safe to start, stop and query.
  */
 public final class CollectorLoop implements AutoCloseable {
 
+    /** The {@code collector} label under which failures of the round listeners (the store) are counted. */
+    public static final String LISTENERS = "round-listeners";
+
     private final List<Slot> slots = new ArrayList<>();
     private final long intervalNanos;
     private final List<LongConsumer> roundListeners = new CopyOnWriteArrayList<>();
     private final MetricFamily duration;
     private final MetricFamily errors;
+    private final Series listenerErrors;
+    private long listenerFailures;
     private Thread thread;
     private volatile boolean running;
     private volatile long lastRoundMs;
@@ -43,6 +49,8 @@ public final class CollectorLoop implements AutoCloseable {
         this.intervalNanos = interval.toNanos();
         this.duration = registry.gauge("asios_collector_duration_seconds", "How long the latest collection of each collector took.", "seconds", "collector");
         this.errors = registry.counter("asios_collector_errors", "Failed collections per collector.", null, "collector");
+        this.listenerErrors = errors.series(LISTENERS);
+        listenerErrors.set(0);
         for (Collector collector : collectors) {
             slots.add(new Slot(collector, collector.availability(), duration.series(collector.name()), errors.series(collector.name())));
         }
@@ -64,7 +72,11 @@ public final class CollectorLoop implements AutoCloseable {
         long now = System.currentTimeMillis();
         lastRoundMs = now;
         for (LongConsumer listener : roundListeners) {
-            listener.accept(now);
+            try {
+                listener.accept(now);
+            } catch (RuntimeException e) {
+                listenerErrors.set(++listenerFailures);
+            }
         }
         return done;
     }
