@@ -14,6 +14,7 @@ import dev.asios.agent.store.StoreStats;
 import dev.asios.observe.collect.CollectorStatus;
 import dev.asios.observe.ebpf.ProbeStatus;
 import dev.asios.observe.metric.MetricFamily;
+import dev.asios.observe.metric.MetricRegistry;
 import dev.asios.observe.metric.PrometheusExposition;
 import dev.asios.run.store.RunRecord;
 import dev.asios.run.store.RunStore;
@@ -63,6 +64,8 @@ public final class ApiRoutes {
         list.put(PREFIX + "/probes", "collectors and eBPF probes: state, errors, reasons");
         list.put(PREFIX + "/series", "recorded series; ?name=FAMILY&match=label=value");
         list.put(PREFIX + "/history", "one recorded series over a window (default the last 10 minutes); ?series=KEY&from=MS&to=MS&points=N");
+        list.put(PREFIX + "/rounds", "recorded rounds of families, shaped as /api/v1/metrics (default the last 5 minutes); "
+                + "?name=FAMILY[,FAMILY...]&match=label=value&from=MS&to=MS&max=N");
         return list;
     }
 
@@ -77,7 +80,7 @@ public final class ApiRoutes {
         server.route(PREFIX + "/tuning", request -> json(request, tuning()));
         server.route(PREFIX + "/runs", this::runs);
         server.route(PREFIX + "/probes", request -> json(request, probes()));
-        new HistoryRoutes(context.store(), mapper).install(server);
+        new HistoryRoutes(context.store(), context.registry(), mapper, metricsJson).install(server);
     }
 
     private Response prometheus(Request request) {
@@ -149,7 +152,7 @@ public final class ApiRoutes {
         ArrayNode families = root.putArray("metrics");
         if (request.parameter("name").isPresent()) {
             for (String name : request.required("name").split(",")) {
-                families.add(metricsJson.family(find(name.strip()), match));
+                families.add(metricsJson.family(find(context.registry(), name.strip()), match));
             }
         } else {
             for (MetricFamily family : context.registry().families()) {
@@ -159,8 +162,9 @@ public final class ApiRoutes {
         return jsonResponse(root);
     }
 
-    private MetricFamily find(String name) {
-        for (MetricFamily family : context.registry().families()) {
+    /** The family of {@code registry} exposed as {@code name} (or with that base name); a 404 if none. */
+    static MetricFamily find(MetricRegistry registry, String name) {
+        for (MetricFamily family : registry.families()) {
             if (family.exposedName().equals(name) || family.name().equals(name)) {
                 return family;
             }

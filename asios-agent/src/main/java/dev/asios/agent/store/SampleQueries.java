@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.OptionalLong;
 /**
  * The store's queries, on its read-only connection: each runs in one read transaction, so it
  * sees one snapshot while the writer goes on. A history reads the rounds when they cover the
- * whole range, else the one-minute rows and then the rounds not yet rolled up. Thread-safe:
+ * whole range, else the one-minute rows and then the rounds not yet rolled up (its resolution is
+ * raw when no minute row fell in the range). Thread-safe:
  * queries are serialized on the connection.
  */
 final class SampleQueries {
@@ -28,24 +30,42 @@ final class SampleQueries {
             AND r.ts_ms + s.last_ms BETWEEN ?2 AND ?3 ORDER BY r.ts_ms""".formatted(MinuteRollup.MINUTE_MS - 1);
 
     private final Connection reader;
+    private final RoundQueries rounds;
 
     SampleQueries(Connection reader) {
         this.reader = reader;
+        this.rounds = new RoundQueries(reader);
     }
 
     /** The series of a family (or of all, when empty) that have every label of {@code labelFilter}, sorted by key. */
     synchronized List<SeriesInfo> list(Optional<String> family, Map<String, String> labelFilter) throws SQLException {
+        return stored(family, labelFilter).stream().map(StoredSeries::info).toList();
+    }
+
+    /** The raw rounds within a range of the series of {@code families} that have every label of {@code labelFilter}. */
+    synchronized List<RecordedRound> rounds(Collection<String> families, Map<String, String> labelFilter, long fromMs, long toMs, int maxRounds)
+            throws SQLException {
+        return Transactions.inTransaction(reader, () -> {
+            List<StoredSeries> series = new ArrayList<>();
+            for (String family : families) {
+                series.addAll(stored(Optional.of(family), labelFilter));
+            }
+            return rounds.read(series, fromMs, toMs, maxRounds);
+        });
+    }
+
+    private List<StoredSeries> stored(Optional<String> family, Map<String, String> labelFilter) throws SQLException {
         String sql = "SELECT " + SeriesRows.COLUMNS + " FROM series" + (family.isPresent() ? " WHERE family = ?" : "") + " ORDER BY key";
         try (PreparedStatement query = reader.prepareStatement(sql)) {
             if (family.isPresent()) {
                 query.setString(1, family.get());
             }
-            List<SeriesInfo> series = new ArrayList<>();
+            List<StoredSeries> series = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    SeriesInfo info = SeriesRows.read(rows).info();
-                    if (info.matches(labelFilter)) {
-                        series.add(info);
+                    StoredSeries stored = SeriesRows.read(rows);
+                    if (stored.info().matches(labelFilter)) {
+                        series.add(stored);
                     }
                 }
             }
@@ -69,8 +89,9 @@ final class SampleQueries {
             }
             long rolledUpTo = MinuteRollup.rolledUpTo(reader);
             readSamples(MINUTE_SAMPLES, id, fromMs, Math.min(toMs, rolledUpTo - 1), samples);
+            Resolution resolution = samples.size() > 0 ? Resolution.MINUTE : Resolution.RAW;
             readSamples(RAW_SAMPLES, id, Math.max(fromMs, rolledUpTo), toMs, samples);
-            return Optional.of(new Read(series.get().info(), Resolution.MINUTE, samples));
+            return Optional.of(new Read(series.get().info(), resolution, samples));
         });
     }
 

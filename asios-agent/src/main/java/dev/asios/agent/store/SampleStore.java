@@ -5,6 +5,7 @@ import dev.asios.observe.metric.MetricRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -183,6 +184,25 @@ public final class SampleStore implements AutoCloseable {
             int[] ends = Downsampling.stepEnds(samples, fromMs, toMs, maxSteps + 1);
             return new HistogramHistory(read.series(), read.resolution(), Downsampling.histogramSteps(samples, ends));
         });
+    }
+
+    /**
+     * The raw rounds within {@code [fromMs, toMs]} of every series of {@code families} (base
+     * names, without {@code _total}) that has every label of {@code labelFilter}: at most
+     * {@code maxRounds} rounds and at most {@value RoundQueries#MAX_SAMPLES} samples in all, thinned
+     * evenly with the newest kept; oldest first. Only the raw retention is read: rounds already
+     * dropped after their roll-up are not returned.
+     *
+     * @throws IllegalArgumentException if the range is negative or reversed, or {@code maxRounds}
+     *     is not within 1 to {@link #MAX_POINTS}
+     */
+    public List<RecordedRound> rounds(Collection<String> families, Map<String, String> labelFilter, long fromMs, long toMs, int maxRounds) {
+        checkQuery(fromMs, toMs, maxRounds);
+        try {
+            return queries.rounds(families, labelFilter, fromMs, toMs, maxRounds);
+        } catch (SQLException | RuntimeException e) {
+            throw queryFailure(e);
+        }
     }
 
     /** A series' newest sample, from the rounds or else the minute rows; empty if the store has none. */

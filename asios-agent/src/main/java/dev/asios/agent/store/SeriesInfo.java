@@ -28,6 +28,11 @@ public record SeriesInfo(String key, String family, MetricKind kind, Optional<St
         upperBounds = List.copyOf(upperBounds);
     }
 
+    /** The family's name as a scrape shows it: with {@code _total} for a counter. */
+    public String exposedFamily() {
+        return kind == MetricKind.COUNTER ? family + "_total" : family;
+    }
+
     /** Whether the series has every label of {@code filter} with the same value. */
     public boolean matches(Map<String, String> filter) {
         return filter.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));

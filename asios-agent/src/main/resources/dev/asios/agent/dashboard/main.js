@@ -1,17 +1,22 @@
 // The dashboard's loop: polls the agent's JSON API every intervalMs (from /api/v1/health), feeds
 // the metric snapshots to the panels, refreshes the slow lists every 10 s, and shows a banner
-// while the agent cannot be reached. window.asiosDashboard.ingest(snapshot) takes a snapshot in
-// the shape of /api/v1/metrics ({time, metrics}); history can pre-fill the charts through it.
+// while the agent cannot be reached. When it (re)connects it first replays the recorded rounds
+// it missed (/api/v1/rounds, the same shape as /api/v1/metrics), so a reload or an outage of the
+// page leaves no hole in the charts. window.asiosDashboard.ingest(snapshot) takes a snapshot in
+// the shape of /api/v1/metrics ({time, metrics}); window.asiosDashboard.fed() says what the
+// panels were fed: the first and last snapshot's time and how many.
 
 import {diskPanel, GpuPanel, networkPanel} from './io-panels.js';
 import {CpuPanel, MemoryPanel, RunqueuePanel} from './host-panels.js';
 import {FindingsPanel, Header, RunsPanel, TuningPanel} from './status-panels.js';
-import {familiesByName} from './timeline.js';
+import {familiesByName, WINDOW_MS} from './timeline.js';
 
 const API = '/api/v1';
 const REQUEST_TIMEOUT_MS = 5000;
 const LISTS_EVERY_MS = 10000;
 const MAX_RETRY_MS = 5000;
+/** About how many values one replay of recorded rounds may carry: big hosts get fewer, wider rounds. */
+const REPLAY_VALUES = 200000;
 
 const header = new Header();
 const metricViews = [new CpuPanel(), new MemoryPanel(), new RunqueuePanel(), diskPanel(), networkPanel(), new GpuPanel(), header];
@@ -23,6 +28,8 @@ const state = {
   startedAt: null,
   connected: false,
   lastTime: 0,
+  firstTime: 0, // the oldest snapshot fed, live or replayed
+  ingested: 0,
   listsAt: 0,
   retryMs: 1000,
   renderPending: false,
@@ -69,6 +76,7 @@ async function api(path) {
 function ingest(snapshot) {
   if (!(snapshot.time > state.lastTime)) return false;
   state.lastTime = snapshot.time;
+  if (state.ingested++ === 0) state.firstTime = snapshot.time;
   const families = familiesByName(snapshot);
   for (const view of metricViews) view.ingest(snapshot.time, families, context);
   scheduleRender();
@@ -94,6 +102,7 @@ async function metricsSnapshot() {
   if (state.exposed == null) {
     snapshot = await api(API + '/metrics');
     state.exposed = wanted.filter((name) => snapshot.metrics.some((family) => family.name === name));
+    await replayMissed(snapshot);
   } else if (state.exposed.length === 0) {
     snapshot = {time: Date.now(), metrics: []};
   } else {
@@ -108,6 +117,26 @@ async function metricsSnapshot() {
   if (values === state.lastMetrics && snapshot.metrics.length > 0) return null;
   state.lastMetrics = values;
   return {time: snapshot.collectedAt ?? snapshot.time, metrics: snapshot.metrics};
+}
+
+/**
+ * Feeds the panels the recorded rounds between what they have (or the chart window) and the
+ * snapshot, thinned so the answer stays small on a host with many series. A replay that fails
+ * only leaves the gap: live polling goes on.
+ */
+async function replayMissed(snapshot) {
+  const to = (snapshot.collectedAt ?? snapshot.time) - 1;
+  const from = Math.max(state.lastTime + 1, to - WINDOW_MS);
+  const exposed = snapshot.metrics.filter((family) => state.exposed.includes(family.name));
+  if (exposed.length === 0 || from >= to) return;
+  const values = exposed.reduce((n, family) => n + family.series.reduce((k, s) => k + (s.buckets ? s.buckets.length : 1), 0), 0);
+  const max = Math.max(10, Math.min(Math.ceil((to - from) / context.intervalMs), Math.floor(REPLAY_VALUES / Math.max(1, values))));
+  try {
+    const answer = await api(API + '/rounds?name=' + state.exposed.join(',') + '&from=' + from + '&to=' + to + '&max=' + max);
+    for (const round of answer.rounds) ingest(round);
+  } catch (e) {
+    console.warn('dashboard: could not replay the recorded rounds', e);
+  }
 }
 
 async function refreshProbes() {
@@ -185,6 +214,6 @@ function disconnected(error) {
   return delayMs;
 }
 
-window.asiosDashboard = {ingest};
+window.asiosDashboard = {ingest, fed: () => ({first: state.firstTime, last: state.lastTime, snapshots: state.ingested})};
 window.addEventListener('resize', scheduleRender);
 poll();

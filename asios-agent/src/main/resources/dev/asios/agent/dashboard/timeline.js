@@ -1,5 +1,6 @@
 // Time series kept in the browser: what the panels draw. Samples are appended in time order,
-// from live polling now and, later, from the agent's history; older than WINDOW_MS is dropped.
+// from the recorded rounds replayed at (re)connection and from live polling; older than
+// WINDOW_MS is dropped.
 
 /** How much history the page keeps: 5 minutes. */
 export const WINDOW_MS = 5 * 60 * 1000;

@@ -132,10 +132,14 @@ class ApiRoutesTest {
         String key = "asios_cpu_seconds_total{cpu=\"0\",mode=\"user\"}";
         JsonNode series = json("/api/v1/series?name=asios_cpu_seconds");
         assertThat(series.path("series").findValuesAsText("key")).contains(key);
-        JsonNode history = json("/api/v1/history?points=100&from=" + (System.currentTimeMillis() - 5000) + "&series=" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+        String encoded = java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode history = json("/api/v1/history?points=100&from=" + firstRoundMs + "&series=" + encoded);
         assertThat(history.path("resolution").asText()).isEqualTo("raw");
         JsonNode points = history.path("points");
-        assertThat(points.size()).isBetween(4, 5);
+        assertThat(points).hasSize(5);
+        JsonNode before = json("/api/v1/history?points=100&from=" + (firstRoundMs - 1) + "&series=" + encoded);
+        assertThat(before.path("resolution").asText()).as("no minute row yet, so the rounds").isEqualTo("raw");
+        assertThat(before.path("points")).hasSize(5);
         assertThat(points.get(points.size() - 1).path("value").asDouble()).isEqualTo(13.0);
         assertThat(history.path("rates").get(0).path("perSecond").asDouble()).isEqualTo(2.0);
         JsonNode runq = json("/api/v1/history?series=" + java.net.URLEncoder.encode("asios_runqueue_latency_seconds{cpu=\"0\"}", java.nio.charset.StandardCharsets.UTF_8));
@@ -144,6 +148,28 @@ class ApiRoutesTest {
         assertError(get("/api/v1/history"), 400, "'series' is required");
         assertError(get("/api/v1/history?series=nope"), 404, "no recorded series 'nope'");
         assertError(get("/api/v1/history?series=x&from=10&to=5"), 400, "must be before 'to'");
+    }
+
+    @Test
+    void roundsReplayTheRecordedValuesInTheShapeOfMetrics() throws Exception {
+        JsonNode answer = json("/api/v1/rounds?name=asios_cpu_seconds_total,asios_runqueue_latency_seconds&match=cpu%3D0&from=" + firstRoundMs);
+        JsonNode rounds = answer.path("rounds");
+        assertThat(rounds).hasSize(5);
+        assertThat(rounds.get(0).path("time").asLong()).isEqualTo(firstRoundMs);
+        JsonNode last = rounds.get(4).path("metrics");
+        assertThat(last.findValuesAsText("name")).containsExactly("asios_cpu_seconds_total", "asios_runqueue_latency_seconds");
+        JsonNode cpu = last.get(0);
+        assertThat(cpu.path("kind").asText()).isEqualTo("counter");
+        assertThat(cpu.path("series")).hasSize(1);
+        assertThat(cpu.path("series").get(0).path("labels").path("cpu").asText()).isEqualTo("0");
+        assertThat(cpu.path("series").get(0).path("value").asDouble()).isEqualTo(13.0);
+        JsonNode runq = last.get(1).path("series").get(0);
+        assertThat(runq.path("count").asLong()).isEqualTo(100);
+        assertThat(runq.path("buckets").get(2).path("le").asText()).isEqualTo("+Inf");
+        assertThat(json("/api/v1/rounds?name=asios_cpu_seconds&max=2&from=" + firstRoundMs).path("rounds")).hasSize(2);
+        assertError(get("/api/v1/rounds"), 400, "'name' is required");
+        assertError(get("/api/v1/rounds?name=asios_nope"), 404, "no metric named 'asios_nope'");
+        assertError(get("/api/v1/rounds?name=asios_cpu_seconds&max=0"), 400, "'max'");
     }
 
     @Test

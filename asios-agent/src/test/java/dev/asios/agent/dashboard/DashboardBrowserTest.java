@@ -89,6 +89,21 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void aPageOpenedLateReplaysTheRecordedRoundsItMissed() throws Exception {
+        try (SyntheticAgent agent = SyntheticAgent.start(state, 0); HeadlessChromium chromium = HeadlessChromium.start(profile)) {
+            Thread.sleep(3000);
+            long openedMs = System.currentTimeMillis();
+            chromium.viewport(WIDTH, HEIGHT);
+            chromium.navigate(agent.uri());
+            await(chromium, PANELS, DashboardBrowserTest::allDrawn, Duration.ofSeconds(20));
+            JsonNode fed = chromium.evaluate("window.asiosDashboard.fed()");
+            assertThat(fed.path("first").asLong()).as("the first snapshot fed is a recorded one from before the page opened").isLessThan(openedMs - 2000);
+            assertThat(fed.path("snapshots").asInt()).as("about 15 rounds were recorded in the 3 s before").isGreaterThanOrEqualTo(10);
+            assertThat(chromium.problems()).isEmpty();
+        }
+    }
+
+    @Test
     void aBannerShowsWhileTheAgentIsAwayAndGoesWhenItComesBack() throws Exception {
         try (SyntheticAgent agent = SyntheticAgent.start(state, 0); HeadlessChromium chromium = HeadlessChromium.start(profile)) {
             chromium.viewport(WIDTH, HEIGHT);

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An agent for the dashboard's tests, on loopback: the API and dashboard routes over
- * {@link SyntheticMetrics} advanced every 200 ms on a background thread, a recorded host for the
+ * {@link SyntheticMetrics} advanced (and recorded in its store) every 200 ms on a background thread, a recorded host for the
  * inventory and findings, an applied profile with one drifted setting, two recorded runs, and a
  * GPU collector that is unavailable. {@link #stopServer} and {@link #restartServer} take the HTTP
  * server away and bring it back on the same port. Run {@link #main} to look at it in a browser.
@@ -72,7 +72,10 @@ final class SyntheticAgent implements AutoCloseable {
         SyntheticAgent agent = new SyntheticAgent(context);
         agent.port = port;
         agent.restartServer();
-        agent.feeder.scheduleAtFixedRate(() -> metrics.advance(INTERVAL.toMillis() / 1000.0), INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        agent.feeder.scheduleAtFixedRate(() -> {
+            metrics.advance(INTERVAL.toMillis() / 1000.0);
+            context.store().record(metrics.advancedAtMs(), registry);
+        }, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return agent;
     }
 
