@@ -7,6 +7,7 @@ import dev.asios.host.inspect.HostSnapshot;
 import dev.asios.host.numa.NodeKind;
 import dev.asios.host.numa.NumaNode;
 import dev.asios.host.parse.CpuSet;
+import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.run.command.CommandResolver;
 import dev.asios.run.launch.CgroupLayout;
@@ -28,6 +29,7 @@ import dev.asios.run.place.Placement;
 import dev.asios.run.place.PlacementException;
 import dev.asios.run.place.PlacementRequest;
 import dev.asios.run.place.Placer;
+import dev.asios.run.place.UnhealthyGpus;
 import dev.asios.run.store.RunIds;
 import dev.asios.run.store.RunStore;
 import java.io.IOException;
@@ -166,7 +168,8 @@ public final class RunCommand implements Callable<Integer> {
                 cleaned.failures().forEach(f -> err.println("asios run: clean-up: " + f));
             }
             CpuSet isolated = HostResources.isolatedCpus(sysroot, layout);
-            FreeResources free = HostResources.free(host, isolated, isolate, store == null ? List.of() : store.running());
+            FreeResources free = HostResources.free(host, isolated, isolate, store == null ? List.of() : store.running())
+                    .withUnhealthyGpus(unhealthyGpus());
             Placement placement = place(host, free);
             Map<String, String> added = RunEnvironment.of(host, placement, hugepageMode(), System.getenv());
             LaunchSpec launch = launchSpec(placement, program, added, host);
@@ -181,6 +184,15 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new RunRefused(NOT_RUN, e.getMessage());
         } catch (LaunchException e) {
+            throw new RunRefused(NOT_RUN, e.getMessage());
+        }
+    }
+
+    /** The GPUs the agent marked unhealthy; a damaged marks file refuses the run rather than placing blind. */
+    private UnhealthyGpus unhealthyGpus() throws RunRefused, IOException {
+        try {
+            return UnhealthyGpus.read(options.state);
+        } catch (ParseException e) {
             throw new RunRefused(NOT_RUN, e.getMessage());
         }
     }

@@ -39,7 +39,7 @@ public final class HostResources {
      */
     public static FreeResources free(HostSnapshot host, CpuSet isolated, boolean wantsIsolated, List<RunRecord> running) {
         FreeResources all = FreeResources.of(host, isolated);
-        FreeResources free = wantsIsolated ? all : new FreeResources(all.cpus().andNot(isolated), all.isolated(), all.busyGpus());
+        FreeResources free = wantsIsolated ? all : new FreeResources(all.cpus().andNot(isolated), all.isolated(), all.busyGpus(), all.unhealthyGpus());
         return free.withBusyGpus(busyGpus(running));
     }
 

@@ -6,6 +6,7 @@ import dev.asios.host.pci.PciDevice;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,26 +32,42 @@ final class GpuCatalog {
         return gpus.indexOf(gpu);
     }
 
-    /** The GPUs that {@code busy} does not hold, by index. */
-    List<PciDevice> free(Set<PciAddress> busy) {
-        return gpus.stream().filter(g -> !busy.contains(g.address())).toList();
+    /** The GPUs that {@code busy} does not hold and {@code unhealthy} does not name, by index. */
+    List<PciDevice> free(Set<PciAddress> busy, Set<PciAddress> unhealthy) {
+        return gpus.stream().filter(g -> !busy.contains(g.address()) && !unhealthy.contains(g.address())).toList();
+    }
+
+    /** "other runs hold 2; 1 is marked unhealthy: GPU 3 (0000:3b:00.0): ..." for the GPUs of this host among them. */
+    String whyTaken(Set<PciAddress> busy, Map<PciAddress, String> unhealthy) {
+        long held = gpus.stream().filter(g -> busy.contains(g.address()) && !unhealthy.containsKey(g.address())).count();
+        List<String> marked = gpus.stream().filter(g -> unhealthy.containsKey(g.address()))
+                .map(g -> "GPU " + label(g) + " " + unhealthy.get(g.address())).toList();
+        List<String> parts = new ArrayList<>();
+        if (held > 0) {
+            parts.add("other runs hold " + held);
+        }
+        if (!marked.isEmpty()) {
+            parts.add(marked.size() + " marked unhealthy: " + String.join("; ", marked));
+        }
+        return String.join("; ", parts);
     }
 
     /**
      * The GPUs named by index or PCI address, in the order given.
      *
-     * @throws PlacementException if a name is unknown, repeated, or a GPU is busy
+     * @throws PlacementException if a name is unknown or repeated, or a GPU is busy or marked unhealthy
      */
-    List<PciDevice> resolve(List<String> names, Set<PciAddress> busy) throws PlacementException {
+    List<PciDevice> resolve(List<String> names, Set<PciAddress> busy, Map<PciAddress, String> unhealthy) throws PlacementException {
         Set<PciDevice> chosen = new LinkedHashSet<>();
         for (String name : names) {
             PciDevice gpu = resolve(name);
             if (!chosen.add(gpu)) {
                 throw new PlacementException("GPU " + label(gpu) + " is named twice in --gpus " + String.join(",", names));
             }
-            if (busy.contains(gpu.address())) {
-                List<PciDevice> free = free(busy);
-                throw new PlacementException("GPU " + label(gpu) + " is busy with another run",
+            String why = unhealthy.get(gpu.address());
+            if (busy.contains(gpu.address()) || why != null) {
+                List<PciDevice> free = free(busy, unhealthy.keySet());
+                throw new PlacementException("GPU " + label(gpu) + (why != null ? " is marked unhealthy " + why : " is busy with another run"),
                         free.isEmpty() ? null : "--gpus " + indexes(free));
             }
         }

@@ -96,7 +96,7 @@ public final class Placer {
     private static List<PciDevice> chooseGpus(GpuCatalog catalog, GpuSetChooser chooser, FreeResources free, PlacementRequest request)
             throws PlacementException {
         if (!request.gpus().isEmpty()) {
-            return catalog.resolve(request.gpus(), free.busyGpus());
+            return catalog.resolve(request.gpus(), free.busyGpus(), free.unhealthyGpus());
         }
         int asked = request.gpuCount();
         if (asked == 0) {
@@ -107,10 +107,10 @@ public final class Placer {
             throw new PlacementException("asked " + asked + " GPUs; this host has " + catalog.describeAll(),
                     total == 0 ? "without --gpus" : "--gpus " + total);
         }
-        List<PciDevice> candidates = catalog.free(free.busyGpus());
+        List<PciDevice> candidates = catalog.free(free.busyGpus(), free.unhealthyGpus().keySet());
         if (asked > candidates.size()) {
-            throw new PlacementException("asked " + asked + " GPUs; " + candidates.size() + " of the host's " + total
-                    + " are free (other runs hold the rest)", candidates.isEmpty() ? null : "--gpus " + candidates.size());
+            throw new PlacementException("asked " + asked + " GPUs; " + candidates.size() + " of the host's " + total + " are free ("
+                    + catalog.whyTaken(free.busyGpus(), free.unhealthyGpus()) + ")", candidates.isEmpty() ? null : "--gpus " + candidates.size());
         }
         boolean oneNode = request.numaPolicy() == NumaPolicy.STRICT;
         Optional<List<PciDevice>> best = chooser.best(candidates, asked, oneNode);

@@ -72,6 +72,21 @@ class EightGpuServerPlacementTest {
     }
 
     @Test
+    void gpusMarkedUnhealthyAreNeverChosenAndNamingOneSaysWhy() throws PlacementException {
+        PciAddress sick = PciAddress.parse(EightGpuServer.GPUS.get(1));
+        FreeResources marked = free.withUnhealthyGpus(UnhealthyGpus.none().with(sick,
+                new UnhealthyGpus.Mark(java.time.Instant.parse("2026-11-25T13:00:00Z"), "asios-heal", "2 uncorrectable ECC errors")));
+
+        assertThat(indexes(placer.place(host, EightGpuServer.links(), marked, PlacementRequest.gpus(4)))).containsExactly(4, 5, 6, 7);
+        assertThatThrownBy(() -> placer.place(host, GpuLinks.NONE, marked, PlacementRequest.gpus(List.of("1"))))
+                .hasMessage("GPU 1 (" + sick + ") is marked unhealthy since 2026-11-25T13:00:00Z (asios-heal): 2 uncorrectable ECC errors");
+        FreeResources alsoBusy = marked.withBusyGpus(Set.of(PciAddress.parse(EightGpuServer.GPUS.get(0))));
+        assertThatThrownBy(() -> placer.place(host, GpuLinks.NONE, alsoBusy, PlacementRequest.gpus(8)))
+                .hasMessage("asked 8 GPUs; 6 of the host's 8 are free (other runs hold 1; 1 marked unhealthy: GPU 1 (" + sick
+                        + ") since 2026-11-25T13:00:00Z (asios-heal): 2 uncorrectable ECC errors)");
+    }
+
+    @Test
     void twoGpusWithAnRdmaNicGetTheNicBehindTheirSwitch() throws PlacementException {
         Placement placement = placer.place(host, EightGpuServer.links(), free, PlacementRequest.gpus(2).withRdmaNic());
 
