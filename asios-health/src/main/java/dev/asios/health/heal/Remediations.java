@@ -1,0 +1,86 @@
+package dev.asios.health.heal;
+
+import dev.asios.host.parse.CpuSet;
+import dev.asios.host.pci.PciAddress;
+import dev.asios.host.sysroot.Sysroot;
+import dev.asios.run.place.UnhealthyGpus;
+import dev.asios.tune.plan.Change;
+import dev.asios.tune.plan.Operation;
+import dev.asios.tune.plan.ValueFormat;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the remediations the healer carries out on one host, each journaled in the tuning
+ * journal so {@code asios tune rollback} undoes it. Reads the host's current state when a
+ * remediation is built, so {@link Remediation#describe} says what would change. Thread-safe
+ * (it holds no state of its own).
+ */
+public final class Remediations {
+
+    private final Sysroot sysroot;
+    private final Path journalDir;
+    private final Path stateDir;
+    private final Clock clock;
+
+    /**
+     * Remediations on {@code sysroot}, journaled in {@code journalDir}.
+     *
+     * @param stateDir the agent's state folder, where {@value UnhealthyGpus#FILE} is kept (a host path)
+     */
+    public Remediations(Sysroot sysroot, Path journalDir, Path stateDir, Clock clock) {
+        this.sysroot = sysroot;
+        this.journalDir = journalDir;
+        this.stateDir = stateDir;
+        this.clock = clock;
+    }
+
+    /** Re-applies the drifted settings of the active profiles. */
+    public Remediation reapplyDrift() {
+        return new ReapplyDrift(sysroot, journalDir, clock);
+    }
+
+    /**
+     * Moves IRQ {@code irq} off the {@code isolated} CPUs: its affinity becomes what it allows
+     * outside them, or {@code housekeeping} when it allows nothing else.
+     *
+     * @return empty if the IRQ is gone, or already avoids the isolated CPUs
+     */
+    public Optional<Remediation> moveIrqOffIsolated(int irq, CpuSet isolated, CpuSet housekeeping) {
+        String path = "/proc/irq/" + irq + "/smp_affinity_list";
+        Optional<String> current = sysroot.readTrimmed(path);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        CpuSet allowed = CpuSet.parseList(current.get());
+        if (allowed.and(isolated).isEmpty()) {
+            return Optional.empty();
+        }
+        CpuSet outside = allowed.andNot(isolated);
+        CpuSet target = outside.isEmpty() ? housekeeping : outside;
+        Change change = new Change("heal.irq", path, ValueFormat.CPU_LIST, allowed.toList(), target.toList(),
+                "IRQ " + irq + " may run on isolated CPUs " + allowed.and(isolated).toList());
+        return Optional.of(new JournaledChanges("move-irq-off-isolated-cpu", "irq/" + irq, List.of(change), sysroot, journalDir, clock));
+    }
+
+    /**
+     * Marks a GPU unhealthy so {@code asios run} places nothing new on it.
+     *
+     * @return empty if it is marked already
+     * @throws dev.asios.host.parse.ParseException if the marks file is damaged
+     */
+    public Optional<Remediation> markGpuUnhealthy(PciAddress gpu, String reason) {
+        Path file = stateDir.resolve(UnhealthyGpus.FILE);
+        Optional<String> text = sysroot.read(file.toString());
+        UnhealthyGpus marks = text.isEmpty() ? UnhealthyGpus.none() : UnhealthyGpus.parse(text.get(), sysroot.resolve(file.toString()).toString());
+        if (marks.marked(gpu)) {
+            return Optional.empty();
+        }
+        UnhealthyGpus.Mark mark = new UnhealthyGpus.Mark(clock.instant(), "asios-heal", reason);
+        Change change = new Change("heal.gpu", Operation.WRITE_FILE, file.toString(), ValueFormat.PLAIN, text.orElse(Operation.ABSENT),
+                marks.with(gpu, mark).render(), "GPU " + gpu + ": " + reason);
+        return Optional.of(new JournaledChanges("mark-gpu-unhealthy", "gpu/" + gpu, List.of(change), sysroot, journalDir, clock));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.asios.health.heal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.asios.host.parse.CpuSet;
+import dev.asios.host.pci.PciAddress;
+import dev.asios.host.sysroot.SysfsTree;
+import dev.asios.host.sysroot.Sysroot;
+import dev.asios.run.place.UnhealthyGpus;
+import dev.asios.tune.apply.ExecutionListener;
+import dev.asios.tune.apply.PlanExecutor;
+import dev.asios.tune.apply.Rollback;
+import dev.asios.tune.apply.TuneStatus;
+import dev.asios.tune.plan.Change;
+import dev.asios.tune.plan.Plan;
+import dev.asios.tune.plan.ValueFormat;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each remediation on a temporary host: what it says it would do, what it does, and that rollback undoes it. */
+class RemediationsTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T13:00:00Z"), ZoneOffset.UTC);
+    private static final CpuSet ISOLATED = CpuSet.parseList("2-3");
+    private static final CpuSet HOUSEKEEPING = CpuSet.parseList("0-1");
+
+    @TempDir
+    Path root;
+
+    @TempDir
+    Path journal;
+
+    @Test
+    void anIrqAllowedOnIsolatedCpusKeepsOnlyTheOthersAndRollbackRestoresIt() {
+        Sysroot host = new SysfsTree(root).file("/proc/irq/24/smp_affinity_list", "1-3\n").file("/proc/irq/25/smp_affinity_list", "3\n")
+                .file("/proc/irq/26/smp_affinity_list", "0\n").sysroot();
+        Remediations remediations = new Remediations(host, journal, Path.of("/var/lib/asios"), CLOCK);
+
+        Remediation irq24 = remediations.moveIrqOffIsolated(24, ISOLATED, HOUSEKEEPING).orElseThrow();
+        assertThat(irq24.kind()).isEqualTo("move-irq-off-isolated-cpu");
+        assertThat(irq24.subject()).isEqualTo("irq/24");
+        assertThat(irq24.describe()).isEqualTo("/proc/irq/24/smp_affinity_list: 1-3 -> 1 (IRQ 24 may run on isolated CPUs 2-3)");
+        RemediationResult result = irq24.apply();
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.before()).isEqualTo("/proc/irq/24/smp_affinity_list: 1-3");
+        assertThat(host.readTrimmed("/proc/irq/24/smp_affinity_list")).hasValue("1");
+
+        remediations.moveIrqOffIsolated(25, ISOLATED, HOUSEKEEPING).orElseThrow().apply();
+        assertThat(host.readTrimmed("/proc/irq/25/smp_affinity_list")).as("only isolated CPUs allowed: the housekeeping ones").hasValue("0-1");
+        assertThat(remediations.moveIrqOffIsolated(26, ISOLATED, HOUSEKEEPING)).as("already off").isEmpty();
+        assertThat(remediations.moveIrqOffIsolated(99, ISOLATED, HOUSEKEEPING)).as("gone").isEmpty();
+        assertThat(TuneStatus.read(host, journal).profiles()).containsExactly(JournaledChanges.PROFILE);
+
+        new Rollback(host, journal, CLOCK, ExecutionListener.NONE).run();
+        assertThat(host.readTrimmed("/proc/irq/24/smp_affinity_list")).hasValue("1-3");
+        assertThat(host.readTrimmed("/proc/irq/25/smp_affinity_list")).hasValue("3");
+    }
+
+    @Test
+    void driftIsWrittenBackThroughTheJournalKeepingTheFirstOriginal() {
+        Sysroot host = new SysfsTree(root).file("/proc/sys/vm/swappiness", "60\n").sysroot();
+        new PlanExecutor(host, journal, CLOCK, ExecutionListener.NONE).apply(new Plan("training",
+                List.of(new Change("memory.swappiness", "/proc/sys/vm/swappiness", ValueFormat.PLAIN, "60", "10", "test")), List.of()));
+        Remediations remediations = new Remediations(host, journal, Path.of("/var/lib/asios"), CLOCK);
+        assertThat(remediations.reapplyDrift().describe()).isEqualTo("nothing drifted");
+
+        new SysfsTree(root).file("/proc/sys/vm/swappiness", "80\n");
+        Remediation drift = remediations.reapplyDrift();
+        assertThat(drift.describe()).isEqualTo("re-apply 1 drifted setting: /proc/sys/vm/swappiness: 80 (applied 10)");
+        RemediationResult result = drift.apply();
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.after()).isEqualTo("/proc/sys/vm/swappiness: 10");
+        assertThat(host.readTrimmed("/proc/sys/vm/swappiness")).hasValue("10");
+
+        new Rollback(host, journal, CLOCK, ExecutionListener.NONE).run();
+        assertThat(host.readTrimmed("/proc/sys/vm/swappiness")).as("the original from before the profile").hasValue("60");
+    }
+
+    @Test
+    void aGpuMarkIsAddedToTheMarksFileAndRollbackTakesItAway() throws Exception {
+        Path state = Path.of("/var/lib/asios");
+        Sysroot host = new SysfsTree(root).folder(state.toString()).folder("/proc").sysroot();
+        Remediations remediations = new Remediations(host, journal, state, CLOCK);
+        PciAddress gpu = PciAddress.parse("0000:3b:00.0");
+
+        Remediation mark = remediations.markGpuUnhealthy(gpu, "2 uncorrectable ECC errors").orElseThrow();
+        assertThat(mark.subject()).isEqualTo("gpu/0000:3b:00.0");
+        assertThat(mark.apply().succeeded()).isTrue();
+        UnhealthyGpus marks = UnhealthyGpus.read(host.resolve(state.toString()));
+        assertThat(marks.marks().get(gpu)).isEqualTo(new UnhealthyGpus.Mark(CLOCK.instant(), "asios-heal", "2 uncorrectable ECC errors"));
+        assertThat(remediations.markGpuUnhealthy(gpu, "again")).as("marked already").isEmpty();
+
+        new Rollback(host, journal, CLOCK, ExecutionListener.NONE).run();
+        assertThat(host.exists(state.resolve(UnhealthyGpus.FILE).toString())).isFalse();
+    }
+}
