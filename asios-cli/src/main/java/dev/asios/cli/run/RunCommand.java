@@ -191,7 +191,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The GPUs the agent marked unhealthy; a damaged marks file refuses the run rather than placing blind. */
     private UnhealthyGpus unhealthyGpus() throws RunRefused, IOException {
         try {
-            return UnhealthyGpus.read(options.state);
+            return HostResources.unhealthyGpus(options.state);
         } catch (ParseException e) {
             throw new RunRefused(NOT_RUN, e.getMessage());
         }

@@ -6,6 +6,7 @@ import dev.asios.host.parse.CpuSet;
 import dev.asios.host.pci.PciAddress;
 import dev.asios.host.sysroot.SysfsTree;
 import dev.asios.host.sysroot.Sysroot;
+import dev.asios.run.launch.HostResources;
 import dev.asios.run.place.UnhealthyGpus;
 import dev.asios.tune.apply.ExecutionListener;
 import dev.asios.tune.apply.PlanExecutor;
@@ -91,7 +92,7 @@ class RemediationsTest {
         Remediation mark = remediations.markGpuUnhealthy(gpu, "2 uncorrectable ECC errors").orElseThrow();
         assertThat(mark.subject()).isEqualTo("gpu/0000:3b:00.0");
         assertThat(mark.apply().succeeded()).isTrue();
-        UnhealthyGpus marks = UnhealthyGpus.read(host.resolve(state.toString()));
+        UnhealthyGpus marks = HostResources.unhealthyGpus(host.resolve(state.toString()));
         assertThat(marks.marks().get(gpu)).isEqualTo(new UnhealthyGpus.Mark(CLOCK.instant(), "asios-heal", "2 uncorrectable ECC errors"));
         assertThat(remediations.markGpuUnhealthy(gpu, "again")).as("marked already").isEmpty();
 

@@ -8,8 +8,12 @@ import dev.asios.host.parse.ParseException;
 import dev.asios.host.pci.PciAddress;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.run.place.FreeResources;
+import dev.asios.run.place.UnhealthyGpus;
 import dev.asios.run.store.RunRecord;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +21,7 @@ import java.util.Set;
 /**
  * What a new run may use on a host: the online CPUs, less the isolated ones unless it asks for
  * them; the isolated CPUs of the active tuning profile (its {@code asios-isolated} cpuset); and
- * the GPUs that no supervised run holds.
+ * the GPUs that no supervised run holds and the agent has not marked unhealthy.
  */
 public final class HostResources {
 
@@ -41,6 +45,22 @@ public final class HostResources {
         FreeResources all = FreeResources.of(host, isolated);
         FreeResources free = wantsIsolated ? all : new FreeResources(all.cpus().andNot(isolated), all.isolated(), all.busyGpus(), all.unhealthyGpus());
         return free.withBusyGpus(busyGpus(running));
+    }
+
+    /**
+     * The GPUs the agent marked unhealthy, from {@value UnhealthyGpus#FILE} in {@code stateDir};
+     * none when the file does not exist.
+     *
+     * @throws ParseException if the file is not as {@link UnhealthyGpus#render} writes it, naming the file
+     * @throws IOException if it exists but cannot be read
+     */
+    public static UnhealthyGpus unhealthyGpus(Path stateDir) throws IOException {
+        Path file = stateDir.resolve(UnhealthyGpus.FILE);
+        try {
+            return UnhealthyGpus.parse(Files.readString(file), file.toString());
+        } catch (NoSuchFileException e) {
+            return UnhealthyGpus.none();
+        }
     }
 
     /** The GPUs of runs whose supervisor lives, from their recorded placements. */

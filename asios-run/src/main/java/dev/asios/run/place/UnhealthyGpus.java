@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.asios.host.parse.ParseException;
 import dev.asios.host.pci.PciAddress;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -58,21 +54,6 @@ public record UnhealthyGpus(Map<PciAddress, Mark> marks) {
     /** No GPU marked. */
     public static UnhealthyGpus none() {
         return new UnhealthyGpus(Map.of());
-    }
-
-    /**
-     * The marks in {@code stateDir}; none when the file does not exist.
-     *
-     * @throws ParseException if the file is not as {@link #render} writes it, naming the file
-     * @throws IOException if it exists but cannot be read
-     */
-    public static UnhealthyGpus read(Path stateDir) throws IOException {
-        Path file = stateDir.resolve(FILE);
-        try {
-            return parse(Files.readString(file), file.toString());
-        } catch (NoSuchFileException e) {
-            return none();
-        }
     }
 
     /**

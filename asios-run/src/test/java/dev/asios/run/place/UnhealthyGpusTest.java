@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.asios.host.parse.ParseException;
 import dev.asios.host.pci.PciAddress;
+import dev.asios.run.launch.HostResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,11 +19,11 @@ class UnhealthyGpusTest {
 
     @Test
     void marksRoundTripThroughTheFile(@TempDir Path state) throws Exception {
-        assertThat(UnhealthyGpus.read(state).marks()).as("no file: no marks").isEmpty();
+        assertThat(HostResources.unhealthyGpus(state).marks()).as("no file: no marks").isEmpty();
         UnhealthyGpus marks = UnhealthyGpus.none().with(GPU, MARK);
         Files.writeString(state.resolve(UnhealthyGpus.FILE), marks.render());
 
-        UnhealthyGpus read = UnhealthyGpus.read(state);
+        UnhealthyGpus read = HostResources.unhealthyGpus(state);
         assertThat(read).isEqualTo(marks);
         assertThat(read.marked(GPU)).isTrue();
         assertThat(read.marks().get(GPU).describe()).isEqualTo("since 2026-11-25T13:00:00Z (asios-heal): XID 79: fell off the bus");
