@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  * a driver that freed and took the IRQ again, is not counted). The evidence names the IRQ, its
  * handlers and controller, and its {@code smp_affinity_list} and {@code effective_affinity_list}.
  * Architecture rows ({@code LOC}, {@code RES}, ...) are not device interrupts and are left out.
+ * Without isolated CPUs nothing is read, and the next check after CPUs are isolated starts again
+ * by recording the counts.
  * Subject {@code cpu/N}, one finding per IRQ ({@code irq/N}); the remediation is to move the IRQ
  * off.
  */
@@ -83,11 +85,15 @@ public final class IrqOnIsolatedRule implements KnownCauseRule {
      */
     @Override
     public List<Symptom> check(SignalRound round) throws IOException {
+        CpuSet isolated = isolatedCpus.get();
+        if (isolated.isEmpty()) {
+            previous = null;
+            return List.of();
+        }
         String text = sysroot.read(INTERRUPTS).orElseThrow(() -> new IOException(INTERRUPTS + " is missing or unreadable"));
         Interrupts interrupts = InterruptsParser.parse(text);
         Map<Long, Long> counts = new HashMap<>();
         List<Symptom> symptoms = new ArrayList<>();
-        CpuSet isolated = isolatedCpus.get();
         for (InterruptLine line : interrupts.lines()) {
             if (line.irq().isEmpty() || line.counts().size() != interrupts.cpus().size()) {
                 continue;
