@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * architectures) have nothing to check. The first check only records the counts. No
  * remediation: it is the machine's cooling. Subject {@code cpu/N}.
  */
-public final class CpuThermalThrottleRule implements KnownCauseRule {
+public final class CpuThermalThrottleRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "cpu-thermal-throttle";
@@ -32,8 +32,6 @@ public final class CpuThermalThrottleRule implements KnownCauseRule {
 
     private final Sysroot sysroot;
     private final SysrootValues values;
-    private final Every every;
-    private final Hysteresis hysteresis;
     private final Map<Integer, long[]> previous = new HashMap<>();
 
     /**
@@ -42,25 +40,9 @@ public final class CpuThermalThrottleRule implements KnownCauseRule {
      * @throws IllegalArgumentException if the interval is outside 100 ms .. 1 h
      */
     public CpuThermalThrottleRule(Sysroot sysroot, Duration interval, Hysteresis hysteresis) {
+        super(ID, hysteresis, "CPU thermal throttle check interval", interval);
         this.sysroot = sysroot;
         this.values = new SysrootValues(sysroot);
-        this.every = new Every("CPU thermal throttle check interval", interval);
-        this.hysteresis = hysteresis;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
-    }
-
-    @Override
-    public boolean due(long epochMs) {
-        return every.due(epochMs);
     }
 
     @Override
@@ -87,9 +69,8 @@ public final class CpuThermalThrottleRule implements KnownCauseRule {
     }
 
     private Symptom symptom(int cpu, long core, long pkg, long[] totals) {
-        String interval = every.elapsedMs() < 0 ? "" : " in the last " + Evidence.seconds(every.elapsedMs());
         return new Symptom("cpu/" + cpu, "", Severity.WARNING,
-                "CPU " + cpu + " was slowed for heat" + interval + ": its core " + core + " time(s), its package " + pkg + " time(s) (counts now "
+                "CPU " + cpu + " was slowed for heat" + sincePreviousCheck() + ": its core " + core + " time(s), its package " + pkg + " time(s) (counts now "
                         + totals[0] + " and " + totals[1] + ")",
                 Optional.empty(), Map.of("cpu", Integer.toString(cpu), "core_throttles", Long.toString(core), "package_throttles", Long.toString(pkg)));
     }

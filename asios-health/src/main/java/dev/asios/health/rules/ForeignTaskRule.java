@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * only when a thread was found. Subject {@code cpu/N}, one finding per thread
  * ({@code task/TID}); the remediation is to move the task off.
  */
-public final class ForeignTaskRule implements KnownCauseRule {
+public final class ForeignTaskRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "task-on-isolated-cpu";
@@ -31,8 +31,6 @@ public final class ForeignTaskRule implements KnownCauseRule {
     private final TaskScanner scanner;
     private final Supplier<CpuSet> isolatedCpus;
     private final Supplier<Set<Long>> runTaskIds;
-    private final Every every;
-    private final Hysteresis hysteresis;
 
     /**
      * A rule scanning with {@code scanner} for threads on {@code isolatedCpus}, except the tasks
@@ -42,26 +40,10 @@ public final class ForeignTaskRule implements KnownCauseRule {
      */
     public ForeignTaskRule(TaskScanner scanner, Supplier<CpuSet> isolatedCpus, Supplier<Set<Long>> runTaskIds, Duration interval,
             Hysteresis hysteresis) {
+        super(ID, hysteresis, "task scan interval", interval);
         this.scanner = scanner;
         this.isolatedCpus = isolatedCpus;
         this.runTaskIds = runTaskIds;
-        this.every = new Every("task scan interval", interval);
-        this.hysteresis = hysteresis;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
-    }
-
-    @Override
-    public boolean due(long epochMs) {
-        return every.due(epochMs);
     }
 
     /** What the latest scan cost. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  * it unhealthy so that no new run is placed there. It clears when the count is back to 0.
  * Subject {@code gpu/N}.
  */
-public final class GpuEccRule implements KnownCauseRule {
+public final class GpuEccRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "gpu-ecc-uncorrectable";
@@ -27,22 +27,11 @@ public final class GpuEccRule implements KnownCauseRule {
     static final String FAMILY = "asios_gpu_ecc_errors";
 
     private final FamilySeries errors;
-    private final Hysteresis hysteresis;
 
     /** Reads the ECC counts of {@code registry}. */
     public GpuEccRule(MetricRegistry registry, Hysteresis hysteresis) {
+        super(ID, hysteresis);
         this.errors = new FamilySeries(registry, FAMILY);
-        this.hysteresis = hysteresis;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
     }
 
     @Override

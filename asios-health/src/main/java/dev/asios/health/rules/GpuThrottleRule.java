@@ -21,7 +21,7 @@ import java.util.Set;
  * information. Idle, application clocks, sync boost and display clocks are not throttling. No
  * remediation: it is the machine's cooling or power delivery. Subject {@code gpu/N}.
  */
-public final class GpuThrottleRule implements KnownCauseRule {
+public final class GpuThrottleRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "gpu-throttle";
@@ -33,22 +33,11 @@ public final class GpuThrottleRule implements KnownCauseRule {
     private static final String POWER_CAP = "sw_power_cap";
 
     private final FamilySeries throttle;
-    private final Hysteresis hysteresis;
 
     /** Reads the throttle reasons of {@code registry}. */
     public GpuThrottleRule(MetricRegistry registry, Hysteresis hysteresis) {
+        super(ID, hysteresis);
         this.throttle = new FamilySeries(registry, FAMILY);
-        this.hysteresis = hysteresis;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.Optional;
  * remediation when it points at the program. The finding stays until a quiet spell passes.
  * Subject {@code gpu/N}.
  */
-public final class GpuXidRule implements KnownCauseRule {
+public final class GpuXidRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "gpu-xid";
@@ -30,23 +30,12 @@ public final class GpuXidRule implements KnownCauseRule {
     static final String FAMILY = "asios_gpu_xid_events";
 
     private final FamilySeries events;
-    private final Hysteresis hysteresis;
     private final Map<Series, Double> seen = new IdentityHashMap<>();
 
     /** Reads the XID events of {@code registry}. */
     public GpuXidRule(MetricRegistry registry, Hysteresis hysteresis) {
+        super(ID, hysteresis);
         this.events = new FamilySeries(registry, FAMILY);
-        this.hysteresis = hysteresis;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
     }
 
     @Override

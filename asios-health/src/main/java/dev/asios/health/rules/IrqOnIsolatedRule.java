@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * Subject {@code cpu/N}, one finding per IRQ ({@code irq/N}); the remediation is to move the IRQ
  * off.
  */
-public final class IrqOnIsolatedRule implements KnownCauseRule {
+public final class IrqOnIsolatedRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "irq-on-isolated-cpu";
@@ -44,8 +44,6 @@ public final class IrqOnIsolatedRule implements KnownCauseRule {
     private final Sysroot sysroot;
     private final SysrootValues values;
     private final Supplier<CpuSet> isolatedCpus;
-    private final Every every;
-    private final Hysteresis hysteresis;
     /** The counts of the previous check on the isolated CPUs, by {@link #key}; null before the first. */
     private Map<Long, Long> previous;
 
@@ -55,26 +53,10 @@ public final class IrqOnIsolatedRule implements KnownCauseRule {
      * @throws IllegalArgumentException if the interval is outside 100 ms .. 1 h
      */
     public IrqOnIsolatedRule(Sysroot sysroot, Supplier<CpuSet> isolatedCpus, Duration interval, Hysteresis hysteresis) {
+        super(ID, hysteresis, "IRQ check interval", interval);
         this.sysroot = sysroot;
         this.values = new SysrootValues(sysroot);
         this.isolatedCpus = isolatedCpus;
-        this.every = new Every("IRQ check interval", interval);
-        this.hysteresis = hysteresis;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
-    }
-
-    @Override
-    public boolean due(long epochMs) {
-        return every.due(epochMs);
     }
 
     /**
@@ -125,10 +107,9 @@ public final class IrqOnIsolatedRule implements KnownCauseRule {
         String allowed = values.cpuList(dir + "/smp_affinity_list").map(CpuSet::toList).orElse("?");
         String effective = values.cpuList(dir + "/effective_affinity_list").map(CpuSet::toList).orElse("?");
         String actions = line.actions().isEmpty() ? "no handler shown" : String.join(", ", line.actions());
-        String interval = every.elapsedMs() < 0 ? "" : " in the last " + Evidence.seconds(every.elapsedMs());
         return new Symptom("cpu/" + cpu, "irq/" + irq, Severity.WARNING,
                 "IRQ " + irq + " (" + actions + line.chip().map(chip -> "; " + chip).orElse("") + ") was handled " + handled + " time(s) on isolated CPU "
-                        + cpu + interval + "; smp_affinity_list " + allowed + ", effective_affinity_list " + effective,
+                        + cpu + sincePreviousCheck() + "; smp_affinity_list " + allowed + ", effective_affinity_list " + effective,
                 Optional.of(RemediationIds.MOVE_IRQ_OFF_ISOLATED_CPU),
                 Map.of("irq", Integer.toString(irq), "cpu", Integer.toString(cpu), "actions", String.join(",", line.actions()), "count", Long.toString(handled),
                         "smp_affinity_list", allowed, "effective_affinity_list", effective));

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * move that task off. Without the eBPF probe the signal is absent and the rule sees nothing. The
  * isolated CPUs are asked for only when some CPU is over the threshold.
  */
-public final class IsolatedRunQueueRule implements KnownCauseRule {
+public final class IsolatedRunQueueRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "isolated-cpu-runqueue-latency";
@@ -29,7 +29,6 @@ public final class IsolatedRunQueueRule implements KnownCauseRule {
 
     private final Supplier<CpuSet> isolatedCpus;
     private final double thresholdSeconds;
-    private final Hysteresis hysteresis;
 
     /**
      * Latency above {@code thresholdSeconds} on the CPUs {@code isolatedCpus} gives.
@@ -37,19 +36,9 @@ public final class IsolatedRunQueueRule implements KnownCauseRule {
      * @throws IllegalArgumentException if the threshold is not positive
      */
     public IsolatedRunQueueRule(Supplier<CpuSet> isolatedCpus, double thresholdSeconds, Hysteresis hysteresis) {
+        super(ID, hysteresis);
         this.isolatedCpus = isolatedCpus;
         this.thresholdSeconds = Evidence.positive("isolated run-queue p99 threshold (seconds)", thresholdSeconds);
-        this.hysteresis = hysteresis;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
     }
 
     @Override

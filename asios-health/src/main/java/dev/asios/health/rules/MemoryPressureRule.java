@@ -13,7 +13,7 @@ import java.util.Optional;
  * task at once). A warning; critical when {@code full} reaches the critical share. The
  * remediation is to hold back the run that takes the memory. Subject {@code host}; NaN is not bad.
  */
-public final class MemoryPressureRule implements KnownCauseRule {
+public final class MemoryPressureRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "memory-pressure-stall";
@@ -29,7 +29,6 @@ public final class MemoryPressureRule implements KnownCauseRule {
     private final double someRatio;
     private final double fullRatio;
     private final double criticalFullRatio;
-    private final Hysteresis hysteresis;
 
     /**
      * Thresholds as shares of time, 0 to 1.
@@ -38,13 +37,13 @@ public final class MemoryPressureRule implements KnownCauseRule {
      *     is below the full one
      */
     public MemoryPressureRule(double someRatio, double fullRatio, double criticalFullRatio, Hysteresis hysteresis) {
+        super(ID, hysteresis);
         this.someRatio = share("memory pressure some threshold", someRatio);
         this.fullRatio = share("memory pressure full threshold", fullRatio);
         this.criticalFullRatio = share("memory pressure critical full threshold", criticalFullRatio);
         if (criticalFullRatio < fullRatio) {
             throw new IllegalArgumentException("memory pressure critical full threshold " + criticalFullRatio + " is below the full threshold " + fullRatio);
         }
-        this.hysteresis = hysteresis;
     }
 
     private static double share(String setting, double value) {
@@ -52,16 +51,6 @@ public final class MemoryPressureRule implements KnownCauseRule {
             throw new IllegalArgumentException(setting + " must be a share of time within (0, 1], given " + value);
         }
         return value;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
     }
 
     @Override

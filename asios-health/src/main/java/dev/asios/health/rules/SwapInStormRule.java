@@ -13,7 +13,7 @@ import java.util.Optional;
  * it reads back; the remediation is to hold back the run that pushes memory out. Subject
  * {@code host}; NaN (the first round) is not bad.
  */
-public final class SwapInStormRule implements KnownCauseRule {
+public final class SwapInStormRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "swap-in-storm";
@@ -23,7 +23,6 @@ public final class SwapInStormRule implements KnownCauseRule {
     public static final Hysteresis DEFAULT_HYSTERESIS = new Hysteresis(5, 10);
 
     private final double thresholdPagesPerSecond;
-    private final Hysteresis hysteresis;
 
     /**
      * A storm at {@code thresholdPagesPerSecond} or more.
@@ -31,18 +30,8 @@ public final class SwapInStormRule implements KnownCauseRule {
      * @throws IllegalArgumentException if the threshold is not positive
      */
     public SwapInStormRule(double thresholdPagesPerSecond, Hysteresis hysteresis) {
+        super(ID, hysteresis);
         this.thresholdPagesPerSecond = Evidence.positive("swap-in storm threshold (pages per second)", thresholdPagesPerSecond);
-        this.hysteresis = hysteresis;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
     }
 
     @Override

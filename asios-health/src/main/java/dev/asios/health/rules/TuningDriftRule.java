@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * supplier, {@link #fromJournal} in the agent. Subject {@code host}, one finding per setting
  * (its path); the remediation is to apply the drifted settings again.
  */
-public final class TuningDriftRule implements KnownCauseRule {
+public final class TuningDriftRule extends RuleBase {
 
     /** The rule's id. */
     public static final String ID = "tuning-drift";
@@ -34,8 +34,6 @@ public final class TuningDriftRule implements KnownCauseRule {
     public static final Hysteresis DEFAULT_HYSTERESIS = new Hysteresis(2, 1);
 
     private final Supplier<List<FileState>> driftedSettings;
-    private final Every every;
-    private final Hysteresis hysteresis;
 
     /**
      * A rule over the drifted settings {@code driftedSettings} lists.
@@ -43,29 +41,13 @@ public final class TuningDriftRule implements KnownCauseRule {
      * @throws IllegalArgumentException if the interval is outside 100 ms .. 1 h
      */
     public TuningDriftRule(Supplier<List<FileState>> driftedSettings, Duration interval, Hysteresis hysteresis) {
+        super(ID, hysteresis, "tuning drift check interval", interval);
         this.driftedSettings = driftedSettings;
-        this.every = new Every("tuning drift check interval", interval);
-        this.hysteresis = hysteresis;
     }
 
     /** The drifted settings of the profiles applied on {@code sysroot}, journaled in {@code journalDir}. */
     public static Supplier<List<FileState>> fromJournal(Sysroot sysroot, Path journalDir) {
         return () -> TuneStatus.read(sysroot, journalDir).drifted();
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Hysteresis hysteresis() {
-        return hysteresis;
-    }
-
-    @Override
-    public boolean due(long epochMs) {
-        return every.due(epochMs);
     }
 
     @Override
