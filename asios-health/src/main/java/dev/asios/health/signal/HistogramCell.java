@@ -50,9 +50,9 @@ final class HistogramCell implements Cell {
         hasPrevious = true;
     }
 
-    /** True if the series has counts now. */
+    /** True if the series has counts now; uses the scratch array {@link #update()} fills, allocating nothing. */
     boolean hasValue() {
-        return series.snapshot().isPresent();
+        return series.copyCounts(current);
     }
 
     /**
