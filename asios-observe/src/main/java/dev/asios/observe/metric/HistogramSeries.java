@@ -63,6 +63,29 @@ public final class HistogramSeries {
         hasValue = true;
     }
 
+    /**
+     * Copies the current bucket counts (not cumulative) into {@code target}, allocating nothing,
+     * for readers that look every interval; false, and {@code target} untouched, if none were set
+     * yet.
+     *
+     * @throws IllegalArgumentException if {@code target} does not have one slot per upper bound
+     */
+    public synchronized boolean copyCounts(long[] target) {
+        if (target.length != counts.length) {
+            throw new IllegalArgumentException(key + ": " + target.length + " slots for " + counts.length + " buckets");
+        }
+        if (!hasValue) {
+            return false;
+        }
+        System.arraycopy(counts, 0, target, 0, counts.length);
+        return true;
+    }
+
+    /** The number of buckets, the {@code +Inf} one included. */
+    public int buckets() {
+        return counts.length;
+    }
+
     /** A copy of the current counts, or empty if none were set yet. */
     public synchronized Optional<HistogramValue> snapshot() {
         if (!hasValue) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -31,6 +32,7 @@ public final class MetricFamily {
     private final double[] upperBounds;
     private final Map<List<String>, Series> series = new ConcurrentHashMap<>();
     private final Map<List<String>, HistogramSeries> histograms = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
     MetricFamily(String name, String help, Optional<String> unit, MetricKind kind, List<String> labelNames, double[] upperBounds) {
         if (!NAME.matcher(name).matches() || name.startsWith("__")) {
@@ -106,7 +108,17 @@ public final class MetricFamily {
             throw new IllegalStateException(name + " is a histogram; use histogram(...)");
         }
         List<String> values = checked(labelValues);
-        return series.computeIfAbsent(values, v -> new Series(this, v, key(exposedName(), v)));
+        Series existing = series.get(values);
+        if (existing != null) {
+            return existing;
+        }
+        Series created = new Series(this, values, key(exposedName(), values));
+        existing = series.putIfAbsent(values, created);
+        if (existing != null) {
+            return existing;
+        }
+        changes.incrementAndGet();
+        return created;
     }
 
     /**
@@ -120,13 +132,36 @@ public final class MetricFamily {
             throw new IllegalStateException(name + " is a " + kind.name().toLowerCase() + "; use series(...)");
         }
         List<String> values = checked(labelValues);
-        return histograms.computeIfAbsent(values, v -> new HistogramSeries(this, v, key(name, v)));
+        HistogramSeries existing = histograms.get(values);
+        if (existing != null) {
+            return existing;
+        }
+        HistogramSeries created = new HistogramSeries(this, values, key(name, values));
+        existing = histograms.putIfAbsent(values, created);
+        if (existing != null) {
+            return existing;
+        }
+        changes.incrementAndGet();
+        return created;
     }
 
     /** Forgets the series with these label values (its source went away); no-op if unknown. */
     public void remove(List<String> labelValues) {
-        series.remove(labelValues);
-        histograms.remove(labelValues);
+        boolean removed = series.remove(labelValues) != null;
+        removed |= histograms.remove(labelValues) != null;
+        if (removed) {
+            changes.incrementAndGet();
+        }
+    }
+
+    /**
+     * How many times a series was created or removed in this family: a reader that keeps handles
+     * (the health layer's signal extraction) compares it with the count it saw and lists the
+     * series again only when it moved. It moves after the change is visible, so a reader that
+     * sees the new count and then lists the series sees the change. Reading it allocates nothing.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     /** The counter or gauge series now, sorted by label values. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * All metric families of one agent. Collectors register their families once, at start, and
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MetricRegistry {
 
     private final Map<String, MetricFamily> families = new ConcurrentHashMap<>();
+    private final AtomicLong registrations = new AtomicLong();
 
     /**
      * A counter, exposed as {@code name_total}.
@@ -58,6 +60,7 @@ public final class MetricRegistry {
     private MetricFamily register(MetricFamily family) {
         MetricFamily existing = families.putIfAbsent(family.name(), family);
         if (existing == null) {
+            registrations.incrementAndGet();
             return family;
         }
         if (existing.kind() != family.kind() || !existing.labelNames().equals(family.labelNames()) || !existing.unit().equals(family.unit())
@@ -65,6 +68,15 @@ public final class MetricRegistry {
             throw new IllegalArgumentException("metric '" + family.name() + "' is already registered with another kind, unit, labels or buckets");
         }
         return existing;
+    }
+
+    /**
+     * How many families were registered: a reader that looks families up by name once compares it
+     * with the count it saw and looks again only when it moved (a collector started late, such as
+     * the eBPF probes). Reading it allocates nothing.
+     */
+    public long registrations() {
+        return registrations.get();
     }
 
     /** The family of this base name, if registered. */

@@ -1,0 +1,9 @@
+/**
+ * Known-cause rules, checked each round next to the learned detector: thermal and power
+ * throttling, GPU ECC and XID events, swap-in storms, memory pressure stalls, run-queue latency,
+ * tasks and IRQs on isolated CPUs, and tuning drift. Each rule reports symptoms; the
+ * {@link dev.asios.health.rules.RuleEngine} makes findings of them with the rule's hysteresis,
+ * each naming the remediation that would address it as a string id
+ * ({@link dev.asios.health.rules.RemediationIds}) for the policy layer.
+ */
+package dev.asios.health.rules;
