@@ -2,6 +2,7 @@ package dev.asios.health.policy;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,8 +80,9 @@ final class PolicyNode {
 
     /** A number, whole or decimal, in {@code min..max}. */
     double number(String key, double min, double max, Double fallback) {
+        String range = plain(min) + " to " + plain(max);
         return read(key, fallback, node -> node.isNumber() && node.doubleValue() >= min && node.doubleValue() <= max ? node.doubleValue() : null,
-                "a number from " + min + " to " + max, "Write a number from " + min + " to " + max);
+                "a number from " + range, "Write a number from " + range);
     }
 
     /** A duration in {@code min..max}, as {@link DurationText} reads it. */
@@ -145,6 +147,11 @@ final class PolicyNode {
         String fix = Suggestions.closest(key, sorted).map(close -> "Did you mean '" + close + "'?").orElse("Remove it.")
                 + " The " + keyNoun + "s allowed " + (field.isEmpty() ? "at the top level" : "in " + field) + " are: " + String.join(", ", sorted);
         return PolicyException.at(document.file(), document.line(pointer.appendProperty(key)), name(key), "unknown " + keyNoun + " '" + key + "'", fix);
+    }
+
+    /** {@code 100} rather than {@code 100.0}. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static boolean inRange(BigInteger value, int min, int max) {

@@ -31,7 +31,7 @@ class PolicyErrorsTest {
             limit as scalar        | RULE    overall: 5\\n | 4 | remediations.reapply-drift.overall | expected a mapping, found 5 | Write the keys of 'overall' indented below it
             rule as list           | remediations:\\n  reapply-drift: [1]\\n | 2 | remediations.reapply-drift | expected a mapping, found a list | indented below it
             bad mode               | mode: enforcing\\n | 1 | mode | expected one of off, dry-run, enforce, found 'enforcing' | Write one of off, dry-run, enforce
-            percent out of range   | remediations:\\n  hugepage-pools:\\n    headroom-percent: 150\\n | 3 | remediations.hugepage-pools.headroom-percent | expected a number from 0.0 to 100.0, found 150 | Write a number
+            percent out of range   | remediations:\\n  hugepage-pools:\\n    headroom-percent: 150\\n | 3 | remediations.hugepage-pools.headroom-percent | expected a number from 0 to 100, found 150 | Write a number
             backoff max below init | remediations:\\n  restart-crashed-run:\\n    backoff-initial: 1m\\n    backoff-max: 30s\\n | 4 | remediations.restart-crashed-run.backoff-max | expected a duration from 1m to 1d, found 30s | Write a duration from 1m to 1d
             kept value now invalid | remediations:\\n  restart-crashed-run:\\n    backoff-initial: 20m\\n | 2 | remediations.restart-crashed-run.backoff-max | the value it keeps from the built-in policy, 5m, is not from 20m to 1d | Set 'backoff-max' in this file too
             duplicate key          | RULE    cooldown: 5s\\n    cooldown: 6s\\n | 5 | '' | a key is written twice: 'cooldown' | Keep one of the two
