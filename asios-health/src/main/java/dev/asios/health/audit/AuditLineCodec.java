@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,10 @@ final class AuditLineCodec {
     static final int MAX_LINE_BYTES = 64 * 1024;
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final byte[] SEQ_PREFIX = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TS_PREFIX = ",\"ts\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PREV_PREFIX = ",\"prev\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int PREV_SUFFIX_BYTES = PREV_PREFIX.length + 64 + 2;
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper TREE = new ObjectMapper(JSON).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -89,6 +94,39 @@ final class AuditLineCodec {
     }
 
     /**
+     * The number, time and {@code prev} of a line as {@link #encode} writes it, read without a JSON
+     * parser, so that a whole log can be checked or filtered fast; null for a line of any other
+     * shape. Says nothing of whether the rest of the line is valid: {@link #parse} does.
+     *
+     * @param sequence the {@code seq}
+     * @param epochMs the {@code ts}
+     * @param prev the {@code prev}
+     */
+    record LineHeader(long sequence, long epochMs, String prev) {
+    }
+
+    /** The header of the line in {@code bytes[0..length)}, or null when it does not have the shape {@link #encode} writes. */
+    static LineHeader header(byte[] bytes, int length) {
+        int suffixAt = length - PREV_SUFFIX_BYTES;
+        if (suffixAt < SEQ_PREFIX.length || !startsWith(bytes, 0, suffixAt, SEQ_PREFIX) || !startsWith(bytes, suffixAt, length, PREV_PREFIX)
+                || bytes[length - 2] != '"' || bytes[length - 1] != '}') {
+            return null;
+        }
+        long[] numberAndEnd = new long[2];
+        if (!digits(bytes, SEQ_PREFIX.length, suffixAt, numberAndEnd) || numberAndEnd[0] < 1) {
+            return null;
+        }
+        long sequence = numberAndEnd[0];
+        int tsAt = (int) numberAndEnd[1];
+        if (!startsWith(bytes, tsAt, suffixAt, TS_PREFIX) || !digits(bytes, tsAt + TS_PREFIX.length, suffixAt, numberAndEnd)
+                || bytes[(int) numberAndEnd[1]] != ',') {
+            return null;
+        }
+        String prev = new String(bytes, suffixAt + PREV_PREFIX.length, 64, StandardCharsets.ISO_8859_1);
+        return HASH.matcher(prev).matches() ? new LineHeader(sequence, numberAndEnd[0], prev) : null;
+    }
+
+    /**
      * Reads the line in {@code bytes[0..length)} (without its newline).
      *
      * @throws ParseException quoting the line, if it is not an audit event of this format
@@ -133,6 +171,36 @@ final class AuditLineCodec {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
+    }
+
+    /** Whether {@code bytes[at..limit)} starts with {@code prefix}. */
+    private static boolean startsWith(byte[] bytes, int at, int limit, byte[] prefix) {
+        return at >= 0 && at + prefix.length <= limit && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /**
+     * The decimal number, with an optional minus, at {@code from} before {@code limit}: its value
+     * into {@code out[0]}, where it ends into {@code out[1]}; false when there is none or it does not
+     * fit a long. Accumulated as a negative number so that {@link Long#MIN_VALUE} fits.
+     */
+    private static boolean digits(byte[] bytes, int from, int limit, long[] out) {
+        boolean negative = from < limit && bytes[from] == '-';
+        int start = negative ? from + 1 : from;
+        int at = start;
+        long value = 0;
+        for (; at < limit && bytes[at] >= '0' && bytes[at] <= '9'; at++) {
+            int digit = bytes[at] - '0';
+            if (value < (Long.MIN_VALUE + digit) / 10) {
+                return false;
+            }
+            value = value * 10 - digit;
+        }
+        if (at == start || at >= limit || !negative && value == Long.MIN_VALUE) {
+            return false;
+        }
+        out[0] = negative ? value : -value;
+        out[1] = at;
+        return true;
     }
 
     private static void writeOptional(JsonGenerator json, String name, String value) throws IOException {

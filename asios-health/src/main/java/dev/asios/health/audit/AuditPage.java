@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param events the events, in the query's order
  * @param more whether more events matched than the limit let through
- * @param unreadableLines lines skipped because they are not audit events (damage), across the files read
+ * @param unreadableLines lines skipped because they are not audit events (damage), among the lines the query read
  */
 public record AuditPage(List<AuditEvent> events, boolean more, long unreadableLines) {
 

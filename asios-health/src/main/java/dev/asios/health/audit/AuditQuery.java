@@ -81,7 +81,11 @@ public record AuditQuery(long sinceEpochMs, long untilEpochMs, Set<AuditEventTyp
 
     /** Whether {@code event} passes the filters. */
     public boolean matches(AuditEvent event) {
-        return event.epochMs() >= sinceEpochMs && event.epochMs() < untilEpochMs && (types.isEmpty() || types.contains(event.type()))
-                && event.subject().startsWith(subjectPrefix) && event.sequence() > afterSequence;
+        return mayMatch(event.sequence(), event.epochMs()) && (types.isEmpty() || types.contains(event.type())) && event.subject().startsWith(subjectPrefix);
+    }
+
+    /** Whether an event with this number and time can pass the filters, before the rest of it is read. */
+    boolean mayMatch(long sequence, long epochMs) {
+        return epochMs >= sinceEpochMs && epochMs < untilEpochMs && sequence > afterSequence;
     }
 }

@@ -9,9 +9,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Reads a file's lines as bytes, each with its SHA-256, without holding more than one line (of at
- * most {@link AuditLineCodec#MAX_LINE_BYTES}) in memory, however large or damaged the file. Not
- * thread-safe; one scanner per scan.
+ * Reads a file's lines as bytes, with their SHA-256 when asked, without holding more than one line
+ * (of at most {@link AuditLineCodec#MAX_LINE_BYTES}) in memory, however large or damaged the file.
+ * The line's bytes are lent to the visitor: valid until it returns, copied with
+ * {@link Line#copy()} to keep. Not thread-safe; one scanner per scan.
  */
 final class LineScanner {
 
@@ -20,16 +21,23 @@ final class LineScanner {
      *
      * @param number the 1-based line number in its file
      * @param offset where the line starts in the file, in bytes
-     * @param bytes the line without its newline, cut at {@link AuditLineCodec#MAX_LINE_BYTES} when longer
+     * @param buffer the line without its newline in {@code buffer[0..length)}, cut at
+     *     {@link AuditLineCodec#MAX_LINE_BYTES} when longer; lent, reused for the next line
+     * @param length how many bytes of {@code buffer} hold the line
      * @param lengthBytes the line's whole length without its newline
      * @param terminated whether a newline ends it (only a file's last line may lack one)
-     * @param sha256 the SHA-256 of the whole line without its newline, lower-case hex
+     * @param sha256 the SHA-256 of the whole line without its newline, lower-case hex; null when not asked for
      */
-    record Line(long number, long offset, byte[] bytes, long lengthBytes, boolean terminated, String sha256) {
+    record Line(long number, long offset, byte[] buffer, int length, long lengthBytes, boolean terminated, String sha256) {
 
         /** Whether the line is longer than any audit line may be. */
         boolean tooLong() {
-            return lengthBytes > bytes.length;
+            return lengthBytes > length;
+        }
+
+        /** The line with its bytes copied, to keep after the visit. */
+        Line copy() {
+            return new Line(number, offset, Arrays.copyOf(buffer, length), length, lengthBytes, terminated, sha256);
         }
     }
 
@@ -46,13 +54,13 @@ final class LineScanner {
     private long offset;
     private long number;
 
-    private LineScanner() {
-        digest = AuditLineCodec.sha256Digest();
+    private LineScanner(boolean hash) {
+        digest = hash ? AuditLineCodec.sha256Digest() : null;
     }
 
-    /** Gives {@code visitor} the lines of {@code file} until it answers false or the file ends. */
-    static void scan(Path file, Visitor visitor) throws IOException {
-        new LineScanner().run(file, visitor);
+    /** Gives {@code visitor} the lines of {@code file}, hashed when {@code hash}, until it answers false or the file ends. */
+    static void scan(Path file, boolean hash, Visitor visitor) throws IOException {
+        new LineScanner(hash).run(file, visitor);
     }
 
     private void run(Path file, Visitor visitor) throws IOException {
@@ -78,7 +86,9 @@ final class LineScanner {
     }
 
     private void take(byte[] chunk, int from, int count) {
-        digest.update(chunk, from, count);
+        if (digest != null) {
+            digest.update(chunk, from, count);
+        }
         int kept = Math.min(count, buffer.length - buffered);
         System.arraycopy(chunk, from, buffer, buffered, kept);
         buffered += kept;
@@ -87,7 +97,8 @@ final class LineScanner {
 
     private Line emit(boolean terminated) {
         number++;
-        Line line = new Line(number, offset, Arrays.copyOf(buffer, buffered), lengthBytes, terminated, HexFormat.of().formatHex(digest.digest()));
+        String sha256 = digest == null ? null : HexFormat.of().formatHex(digest.digest());
+        Line line = new Line(number, offset, buffer, buffered, lengthBytes, terminated, sha256);
         offset += lengthBytes + (terminated ? 1 : 0);
         buffered = 0;
         lengthBytes = 0;

@@ -44,6 +44,26 @@ class AuditLineCodecTest {
     }
 
     @Test
+    void theHeaderOfAWrittenLineIsReadWithoutAParser() {
+        AuditEvent event = AuditEvent.builder("a", AuditEventType.FINDING, "s", "w").build(123_456_789_012L, 1_740_823_200_000L);
+        byte[] line = AuditLineCodec.encode(event, PREV);
+        assertThat(AuditLineCodec.header(line, line.length - 1)).isEqualTo(new AuditLineCodec.LineHeader(123_456_789_012L, 1_740_823_200_000L, PREV));
+        AuditEvent extreme = AuditEvent.builder("a", AuditEventType.FINDING, "s", "w").build(Long.MAX_VALUE, Long.MIN_VALUE);
+        byte[] extremeLine = AuditLineCodec.encode(extreme, PREV);
+        assertThat(AuditLineCodec.header(extremeLine, extremeLine.length - 1)).isEqualTo(new AuditLineCodec.LineHeader(Long.MAX_VALUE, Long.MIN_VALUE, PREV));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "{}", "{\"seq\":1,\"ts\":5,\"prev\":\"PREV\"} ", "{\"seq\": 1,\"ts\":5,\"prev\":\"PREV\"}",
+            "{\"ts\":5,\"seq\":1,\"prev\":\"PREV\"}", "{\"seq\":-1,\"ts\":5,\"prev\":\"PREV\"}", "{\"seq\":0,\"ts\":5,\"prev\":\"PREV\"}",
+            "{\"seq\":1,\"ts\":5.5,\"prev\":\"PREV\"}", "{\"seq\":1,\"ts\":5,\"prev\":\"PREW\"}", "{\"seq\":9223372036854775808,\"ts\":5,\"prev\":\"PREV\"}",
+            "{\"seq\":1,\"ts\":5\"prev\":\"PREV\"}"})
+    void aLineOfAnotherShapeHasNoHeader(String text) {
+        byte[] line = text.replace("PREV", PREV).replace("PREW", "AB".repeat(32)).getBytes(StandardCharsets.UTF_8);
+        assertThat(AuditLineCodec.header(line, line.length)).isNull();
+    }
+
+    @Test
     void optionalFieldsAreLeftOut() {
         AuditEvent event = AuditEvent.builder(AuditEvent.OPERATOR, AuditEventType.FINDING, "node/1", "memory exhausted in ~40 min").build(1, 0);
         assertThat(new String(AuditLineCodec.encode(event, AuditLineCodec.GENESIS), StandardCharsets.UTF_8))

@@ -115,6 +115,11 @@ class AuditLogDamageTest {
         AuditPage page = AuditReader.read(dir, AuditQuery.all().withNewestFirst(false));
         assertThat(page.unreadableLines()).isEqualTo(1);
         assertThat(sequences(page)).containsExactly(1L, 3L, 4L, 6L, 7L);
+        AuditPage newest = AuditReader.read(dir, AuditQuery.all().withLimit(1));
+        assertThat(sequences(newest)).containsExactly(7L);
+        assertThat(newest.more()).isTrue();
+        assertThat(newest.unreadableLines()).as("read back from the end, the garbage line was not reached").isZero();
+        assertThat(AuditReader.read(dir, AuditQuery.all()).unreadableLines()).isEqualTo(1);
     }
 
     @Test
