@@ -1,5 +1,6 @@
 package dev.asios.health.heal;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.ExecutionListener;
 import dev.asios.tune.apply.Outcome;
@@ -21,16 +22,16 @@ final class JournaledChanges implements Remediation {
     /** The profile name the healer's changes are journaled under. */
     static final String PROFILE = "asios-heal";
 
-    private final String kind;
+    private final RemediationKind kind;
     private final String subject;
     private final List<Change> changes;
     private final Sysroot sysroot;
     private final Path journalDir;
     private final Clock clock;
 
-    JournaledChanges(String kind, String subject, List<Change> changes, Sysroot sysroot, Path journalDir, Clock clock) {
+    JournaledChanges(RemediationKind kind, String subject, List<Change> changes, Sysroot sysroot, Path journalDir, Clock clock) {
         if (changes.isEmpty()) {
-            throw new IllegalArgumentException(kind + " of " + subject + " has no change to make");
+            throw new IllegalArgumentException(kind.wireName() + " of " + subject + " has no change to make");
         }
         this.kind = kind;
         this.subject = subject;
@@ -41,7 +42,7 @@ final class JournaledChanges implements Remediation {
     }
 
     @Override
-    public String kind() {
+    public RemediationKind kind() {
         return kind;
     }
 

@@ -1,5 +1,6 @@
 package dev.asios.health.heal;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.apply.ExecutionListener;
 import dev.asios.tune.apply.Outcome;
@@ -17,9 +18,6 @@ import java.util.stream.Collectors;
  */
 final class ReapplyDrift implements Remediation {
 
-    /** The policy's name for it. */
-    static final String KIND = "reapply-drift";
-
     private final Sysroot sysroot;
     private final Path journalDir;
     private final Clock clock;
@@ -33,8 +31,8 @@ final class ReapplyDrift implements Remediation {
     }
 
     @Override
-    public String kind() {
-        return KIND;
+    public RemediationKind kind() {
+        return RemediationKind.REAPPLY_DRIFT;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.asios.health.heal;
 
+import dev.asios.health.policy.RemediationKind;
+
 /**
  * One action the healer may carry out on one subject. It is built with everything it needs, so
  * a dry run can {@link #describe} it without touching the host; {@link #apply} changes the host
@@ -8,8 +10,8 @@ package dev.asios.health.heal;
  */
 public interface Remediation {
 
-    /** The policy's name for this kind of action: {@code reapply-drift}, {@code move-irq-off-isolated-cpu}, … */
-    String kind();
+    /** The kind of action, as the heal policy names it. */
+    RemediationKind kind();
 
     /** What it acts on: {@code irq/24}, {@code gpu/0000:3b:00.0}, {@code tuning}. */
     String subject();

@@ -1,5 +1,6 @@
 package dev.asios.health.heal;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.pci.PciAddress;
 import dev.asios.host.sysroot.Sysroot;
@@ -62,7 +63,7 @@ public final class Remediations {
         CpuSet target = outside.isEmpty() ? housekeeping : outside;
         Change change = new Change("heal.irq", path, ValueFormat.CPU_LIST, allowed.toList(), target.toList(),
                 "IRQ " + irq + " may run on isolated CPUs " + allowed.and(isolated).toList());
-        return Optional.of(new JournaledChanges("move-irq-off-isolated-cpu", "irq/" + irq, List.of(change), sysroot, journalDir, clock));
+        return Optional.of(new JournaledChanges(RemediationKind.MOVE_IRQ_OFF_ISOLATED_CPU, "irq/" + irq, List.of(change), sysroot, journalDir, clock));
     }
 
     /**
@@ -81,6 +82,6 @@ public final class Remediations {
         UnhealthyGpus.Mark mark = new UnhealthyGpus.Mark(clock.instant(), "asios-heal", reason);
         Change change = new Change("heal.gpu", Operation.WRITE_FILE, file.toString(), ValueFormat.PLAIN, text.orElse(Operation.ABSENT),
                 marks.with(gpu, mark).render(), "GPU " + gpu + ": " + reason);
-        return Optional.of(new JournaledChanges("mark-gpu-unhealthy", "gpu/" + gpu, List.of(change), sysroot, journalDir, clock));
+        return Optional.of(new JournaledChanges(RemediationKind.MARK_GPU_UNHEALTHY, "gpu/" + gpu, List.of(change), sysroot, journalDir, clock));
     }
 }

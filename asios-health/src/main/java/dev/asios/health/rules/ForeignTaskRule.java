@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.signal.SignalRound;
 import dev.asios.host.findings.Severity;
 import dev.asios.host.parse.CpuSet;
@@ -68,7 +69,7 @@ public final class ForeignTaskRule extends RuleBase {
             symptoms.add(new Symptom("cpu/" + task.cpu(), "task/" + task.tid(), Severity.WARNING,
                     thread + " (" + task.comm() + (task.kernelThread() ? ", a kernel thread" : "") + ") last ran on isolated CPU " + task.cpu()
                             + "; it may run on CPUs " + task.allowed().toList(),
-                    Optional.of(RemediationIds.MOVE_TASK_OFF_ISOLATED_CPU),
+                    Optional.of(RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU),
                     Map.of("pid", Long.toString(task.pid()), "tid", Long.toString(task.tid()), "comm", task.comm(), "cpu", Integer.toString(task.cpu()),
                             "allowed_cpus", task.allowed().toList())));
         }

@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.signal.SignalNames.Gpu;
 import dev.asios.health.signal.SignalRound;
 import dev.asios.host.findings.Severity;
@@ -44,7 +45,7 @@ public final class GpuEccRule extends RuleBase {
                 String gpu = labels.getFirst();
                 symptoms.add(new Symptom(Gpu.KIND + "/" + gpu, "", Severity.CRITICAL,
                         "GPU " + gpu + " (" + labels.get(1) + ") has " + Evidence.number(count, 0) + " uncorrectable ECC error(s) since its driver loaded",
-                        Optional.of(RemediationIds.MARK_GPU_UNHEALTHY), Map.of("gpu", gpu, "uuid", labels.get(1), "uncorrected_errors",
+                        Optional.of(RemediationKind.MARK_GPU_UNHEALTHY), Map.of("gpu", gpu, "uuid", labels.get(1), "uncorrected_errors",
                                 Evidence.number(count, 0))));
             }
         }

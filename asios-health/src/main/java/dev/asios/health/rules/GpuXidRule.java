@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.signal.SignalNames.Gpu;
 import dev.asios.health.signal.SignalRound;
 import dev.asios.host.findings.Severity;
@@ -64,7 +65,7 @@ public final class GpuXidRule extends RuleBase {
             boolean fault = gpuFault.get(gpu);
             symptoms.add(new Symptom(Gpu.KIND + "/" + gpu, "", fault ? Severity.CRITICAL : Severity.WARNING,
                     "GPU " + gpu + " reported " + String.join(", ", xids) + (fault ? "; the GPU itself failed" : "; usually the program's fault"),
-                    fault ? Optional.of(RemediationIds.MARK_GPU_UNHEALTHY) : Optional.empty(), Map.of("gpu", gpu, "xids", String.join("; ", xids))));
+                    fault ? Optional.of(RemediationKind.MARK_GPU_UNHEALTHY) : Optional.empty(), Map.of("gpu", gpu, "xids", String.join("; ", xids))));
         });
         return symptoms;
     }

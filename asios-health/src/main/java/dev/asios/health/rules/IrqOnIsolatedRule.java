@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.signal.SignalRound;
 import dev.asios.host.findings.Severity;
 import dev.asios.host.kernel.InterruptLine;
@@ -110,7 +111,7 @@ public final class IrqOnIsolatedRule extends RuleBase {
         return new Symptom("cpu/" + cpu, "irq/" + irq, Severity.WARNING,
                 "IRQ " + irq + " (" + actions + line.chip().map(chip -> "; " + chip).orElse("") + ") was handled " + handled + " time(s) on isolated CPU "
                         + cpu + sincePreviousCheck() + "; smp_affinity_list " + allowed + ", effective_affinity_list " + effective,
-                Optional.of(RemediationIds.MOVE_IRQ_OFF_ISOLATED_CPU),
+                Optional.of(RemediationKind.MOVE_IRQ_OFF_ISOLATED_CPU),
                 Map.of("irq", Integer.toString(irq), "cpu", Integer.toString(cpu), "actions", String.join(",", line.actions()), "count", Long.toString(handled),
                         "smp_affinity_list", allowed, "effective_affinity_list", effective));
     }

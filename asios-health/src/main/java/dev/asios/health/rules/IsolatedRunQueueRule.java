@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.signal.GroupObservation;
 import dev.asios.health.signal.SignalNames.Cpu;
 import dev.asios.health.signal.SignalRound;
@@ -57,7 +58,7 @@ public final class IsolatedRunQueueRule extends RuleBase {
                 symptoms.add(new Symptom(cpu.group().id(), "", Severity.WARNING,
                         "run-queue latency p99 " + Evidence.micros(p99) + " (p50 " + Evidence.micros(p50) + ") on isolated CPU " + number
                                 + ", above " + Evidence.micros(thresholdSeconds),
-                        Optional.of(RemediationIds.MOVE_TASK_OFF_ISOLATED_CPU),
+                        Optional.of(RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU),
                         Map.of("cpu", Integer.toString(number), "runqueue_p99_seconds", Double.toString(p99))));
             }
         }

@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.signal.SignalNames.Host;
 import dev.asios.health.signal.SignalRound;
 import dev.asios.host.findings.Severity;
@@ -64,7 +65,7 @@ public final class MemoryPressureRule extends RuleBase {
         String evidence = "tasks stalled on memory " + (Double.isNaN(some) ? "?" : Evidence.percent(some)) + " of the time (some; threshold "
                 + Evidence.percent(someRatio) + "), all tasks at once " + (Double.isNaN(full) ? "?" : Evidence.percent(full)) + " (full; threshold "
                 + Evidence.percent(fullRatio) + ")";
-        return List.of(new Symptom("host", "", severity, evidence, Optional.of(RemediationIds.THROTTLE_NOISY_NEIGHBOUR),
+        return List.of(new Symptom("host", "", severity, evidence, Optional.of(RemediationKind.THROTTLE_NOISY_NEIGHBOUR),
                 Map.of("memory_pressure_some_ratio", Evidence.number(some, 4), "memory_pressure_full_ratio", Evidence.number(full, 4))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.host.findings.Severity;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,11 @@ import java.util.OptionalLong;
  * @param startedAtMs the round of the first bad check of the streak that made it a finding, in
  *     epoch milliseconds
  * @param endedAtMs the round it cleared, absent while it is active
- * @param remediation the remediation id that would address it ({@link RemediationIds}), if any
+ * @param remediation the remediation id that would address it ({@link RemediationKind}), if any
  * @param details the facts a remediation needs, by name
  */
 public record RuleFinding(String ruleId, String subject, String instance, Severity severity, String evidence, long startedAtMs,
-        OptionalLong endedAtMs, Optional<String> remediation, Map<String, String> details) {
+        OptionalLong endedAtMs, Optional<RemediationKind> remediation, Map<String, String> details) {
 
     /** Copies the details. */
     public RuleFinding {

@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.signal.SignalNames.Host;
 import dev.asios.health.signal.SignalRound;
 import dev.asios.host.findings.Severity;
@@ -45,7 +46,7 @@ public final class SwapInStormRule extends RuleBase {
         String evidence = "swap-in at " + Evidence.number(pages, 0) + " pages/s (threshold " + Evidence.number(thresholdPagesPerSecond, 0) + ")"
                 + (Double.isNaN(available) ? "" : "; memory available " + Evidence.percent(available))
                 + (Double.isNaN(majorFaults) ? "" : "; " + Evidence.number(majorFaults, 0) + " major faults/s");
-        return List.of(new Symptom("host", "", Severity.WARNING, evidence, Optional.of(RemediationIds.THROTTLE_NOISY_NEIGHBOUR),
+        return List.of(new Symptom("host", "", Severity.WARNING, evidence, Optional.of(RemediationKind.THROTTLE_NOISY_NEIGHBOUR),
                 Map.of("swap_in_pages_per_second", Evidence.number(pages, 1))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.host.findings.Severity;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +15,11 @@ import java.util.Optional;
  *     {@code task/1234}; empty when a subject has one
  * @param severity how bad it is
  * @param evidence what was seen, in words with the numbers
- * @param remediation the remediation id that would address it ({@link RemediationIds}), if any
+ * @param remediation the remediation id that would address it ({@link RemediationKind}), if any
  * @param details the facts a remediation needs, by name ({@code pid}, {@code irq}, {@code cpu},
  *     {@code path}), as text
  */
-public record Symptom(String subject, String instance, Severity severity, String evidence, Optional<String> remediation,
+public record Symptom(String subject, String instance, Severity severity, String evidence, Optional<RemediationKind> remediation,
         Map<String, String> details) {
 
     /**

@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.signal.SignalRound;
 import dev.asios.host.findings.Severity;
 import dev.asios.host.sysroot.Sysroot;
@@ -58,7 +59,7 @@ public final class TuningDriftRule extends RuleBase {
             symptoms.add(new Symptom("host", drifted.path(), Severity.WARNING,
                     drifted.path() + " " + now + "; the applied profile set '" + drifted.applied() + "' (" + drifted.operation().name().toLowerCase(Locale.ROOT)
                             + ", '" + drifted.original() + "' before)",
-                    Optional.of(RemediationIds.REAPPLY_DRIFT),
+                    Optional.of(RemediationKind.REAPPLY_DRIFT),
                     Map.of("path", drifted.path(), "operation", drifted.operation().name(), "applied", drifted.applied(),
                             "current", drifted.current().orElse(""), "original", drifted.original())));
         }

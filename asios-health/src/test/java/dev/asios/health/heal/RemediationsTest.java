@@ -43,7 +43,7 @@ class RemediationsTest {
         Remediations remediations = new Remediations(host, journal, Path.of("/var/lib/asios"), CLOCK);
 
         Remediation irq24 = remediations.moveIrqOffIsolated(24, ISOLATED, HOUSEKEEPING).orElseThrow();
-        assertThat(irq24.kind()).isEqualTo("move-irq-off-isolated-cpu");
+        assertThat(irq24.kind()).isEqualTo(dev.asios.health.policy.RemediationKind.MOVE_IRQ_OFF_ISOLATED_CPU);
         assertThat(irq24.subject()).isEqualTo("irq/24");
         assertThat(irq24.describe()).isEqualTo("/proc/irq/24/smp_affinity_list: 1-3 -> 1 (IRQ 24 may run on isolated CPUs 2-3)");
         RemediationResult result = irq24.apply();

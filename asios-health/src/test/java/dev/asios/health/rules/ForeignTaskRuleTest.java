@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import static dev.asios.health.rules.TaskTrees.PER_CPU_KTHREAD_FLAGS;
 import static dev.asios.health.rules.TaskTrees.UNBOUND_KTHREAD_FLAGS;
 import static dev.asios.health.rules.TaskTrees.USER_FLAGS;
@@ -74,7 +75,7 @@ class ForeignTaskRuleTest {
         assertThat(symptoms.get(1).evidence()).isEqualTo("thread 501 of process 500 (stress-ng (hog)) last ran on isolated CPU 1; it may run on CPUs 0-1");
         assertThat(symptoms.get(0).evidence()).contains("a kernel thread");
         assertThat(symptoms.get(1).details()).containsEntry("pid", "500").containsEntry("tid", "501").containsEntry("allowed_cpus", "0-1");
-        assertThat(symptoms.get(1).remediation()).contains(RemediationIds.MOVE_TASK_OFF_ISOLATED_CPU);
+        assertThat(symptoms.get(1).remediation()).contains(RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU);
         assertThat(asked).hasValue(1);
 
         assertThat(new ForeignTaskRule(scanner, () -> CpuSet.of(0), Set::of, Duration.ofSeconds(5), ForeignTaskRule.DEFAULT_HYSTERESIS)

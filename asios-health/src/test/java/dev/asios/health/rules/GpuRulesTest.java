@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asios.health.signal.SignalNames.Gpu;
@@ -51,7 +52,7 @@ class GpuRulesTest {
         ecc.series("0", UUID, "uncorrected").set(2);
         assertThat(rule.check(Rounds.empty(1))).singleElement().satisfies(s -> {
             assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(s.remediation()).contains(RemediationIds.MARK_GPU_UNHEALTHY);
+            assertThat(s.remediation()).contains(RemediationKind.MARK_GPU_UNHEALTHY);
             assertThat(s.evidence()).isEqualTo("GPU 0 (" + UUID + ") has 2 uncorrectable ECC error(s) since its driver loaded");
             assertThat(s.details()).containsEntry("uuid", UUID);
         });
@@ -74,7 +75,7 @@ class GpuRulesTest {
         xids.series("1", UUID, "79").set(1);
         assertThat(rule.check(Rounds.empty(3))).singleElement().satisfies(s -> {
             assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(s.remediation()).contains(RemediationIds.MARK_GPU_UNHEALTHY);
+            assertThat(s.remediation()).contains(RemediationKind.MARK_GPU_UNHEALTHY);
             assertThat(s.evidence()).contains("XID 13 (graphics engine exception) x1", "XID 79 (GPU has fallen off the bus) x1", "the GPU itself failed");
         });
     }

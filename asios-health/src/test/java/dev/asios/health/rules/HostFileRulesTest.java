@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class HostFileRulesTest {
             assertThat(s.key()).isEqualTo("cpu/1 irq/40");
             assertThat(s.evidence()).isEqualTo("IRQ 40 (nvme0q0, nvme0q1; PCI-MSIX-0000:00:04.0) was handled 120 time(s) on isolated CPU 1 in the last 2.0 s;"
                     + " smp_affinity_list 0-1, effective_affinity_list 1");
-            assertThat(s.remediation()).contains(RemediationIds.MOVE_IRQ_OFF_ISOLATED_CPU);
+            assertThat(s.remediation()).contains(RemediationKind.MOVE_IRQ_OFF_ISOLATED_CPU);
             assertThat(s.details()).containsEntry("irq", "40").containsEntry("cpu", "1").containsEntry("count", "120");
         });
         assertThat(rule.check(Rounds.empty(5_000))).as("no new interrupt").isEmpty();
@@ -94,7 +95,7 @@ class HostFileRulesTest {
         assertThat(rule.check(Rounds.empty(2))).singleElement().satisfies(s -> {
             assertThat(s.key()).isEqualTo("host /proc/sys/vm/swappiness");
             assertThat(s.evidence()).isEqualTo("/proc/sys/vm/swappiness is '60'; the applied profile set '10' (write, '60' before)");
-            assertThat(s.remediation()).contains(RemediationIds.REAPPLY_DRIFT);
+            assertThat(s.remediation()).contains(RemediationKind.REAPPLY_DRIFT);
         });
         assertThat(new TuningDriftRule(TuningDriftRule.fromJournal(Sysroot.of(root), root.resolve("none")), Duration.ofSeconds(2),
                 TuningDriftRule.DEFAULT_HYSTERESIS).check(Rounds.empty(1))).as("no journal: nothing applied").isEmpty();

@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +53,7 @@ class RuleEngineTest {
         }
 
         void bad(String subject, String instance, String evidence) {
-            next.add(new Symptom(subject, instance, Severity.WARNING, evidence, Optional.of(RemediationIds.REAPPLY_DRIFT), Map.of("n", evidence)));
+            next.add(new Symptom(subject, instance, Severity.WARNING, evidence, Optional.of(RemediationKind.REAPPLY_DRIFT), Map.of("n", evidence)));
         }
     }
 
@@ -69,7 +70,7 @@ class RuleEngineTest {
             assertThat(f.id()).isEqualTo("scripted:cpu/3");
             assertThat(f.startedAtMs()).isEqualTo(1_000);
             assertThat(f.active()).isTrue();
-            assertThat(f.remediation()).contains(RemediationIds.REAPPLY_DRIFT);
+            assertThat(f.remediation()).contains(RemediationKind.REAPPLY_DRIFT);
         });
         assertThat(fired.active()).hasSize(1);
 

@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class SignalRulesTest {
                 .with(Host.ID, Host.MAJOR_PAGE_FAULTS_PER_SECOND, 812).round())).singleElement().satisfies(s -> {
                     assertThat(s.subject()).isEqualTo("host");
                     assertThat(s.evidence()).isEqualTo("swap-in at 2400 pages/s (threshold 1000); memory available 3.2%; 812 major faults/s");
-                    assertThat(s.remediation()).contains(RemediationIds.THROTTLE_NOISY_NEIGHBOUR);
+                    assertThat(s.remediation()).contains(RemediationKind.THROTTLE_NOISY_NEIGHBOUR);
                 });
         assertThatThrownBy(() -> new SwapInStormRule(-1, SwapInStormRule.DEFAULT_HYSTERESIS))
                 .hasMessage("swap-in storm threshold (pages per second) must be a positive number, given -1.0");
@@ -61,7 +62,7 @@ class SignalRulesTest {
                 .singleElement().satisfies(s -> {
                     assertThat(s.subject()).isEqualTo("cpu/3");
                     assertThat(s.evidence()).isEqualTo("run-queue latency p99 83.2 µs (p50 3.1 µs) on isolated CPU 3, above 25.0 µs");
-                    assertThat(s.remediation()).contains(RemediationIds.MOVE_TASK_OFF_ISOLATED_CPU);
+                    assertThat(s.remediation()).contains(RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU);
                 });
         assertThat(asked).hasValue(1);
     }
