@@ -1,0 +1,191 @@
+package dev.asios.agent.health;
+
+import dev.asios.agent.api.HostModel;
+import dev.asios.health.audit.AuditEvent;
+import dev.asios.health.audit.AuditEventType;
+import dev.asios.health.audit.AuditLog;
+import dev.asios.health.audit.AuditLogCheck;
+import dev.asios.health.audit.AuditLogSettings;
+import dev.asios.health.audit.AuditValue;
+import dev.asios.health.audit.HealEvents;
+import dev.asios.health.heal.Healer;
+import dev.asios.health.heal.Remediations;
+import dev.asios.health.policy.HealGate;
+import dev.asios.health.policy.HealPolicy;
+import dev.asios.health.rules.IsolatedCpus;
+import dev.asios.health.rules.KnownCauseRules;
+import dev.asios.health.rules.KnownCauseSettings;
+import dev.asios.health.rules.RuleEngine;
+import dev.asios.health.rules.RuleFinding;
+import dev.asios.health.rules.RuleReport;
+import dev.asios.health.rules.TrackedRunTasks;
+import dev.asios.health.rules.TuningDriftRule;
+import dev.asios.health.signal.SignalExtractor;
+import dev.asios.health.signal.SignalRound;
+import dev.asios.host.sysroot.Sysroot;
+import dev.asios.observe.metric.MetricRegistry;
+import dev.asios.observe.runs.TrackedRuns;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * The agent's health loop. As a round listener of the collector loop it turns the round's metrics
+ * into signals on the loop's thread (cheap, and the metrics are consistent there), then hands them
+ * to its own thread, which checks the known-cause rules (some read host files), records findings
+ * that start or clear, and lets the {@link Healer} act under the heal policy. When that thread
+ * falls behind, the older waiting round is dropped and counted. Every finding and action is an
+ * event in the audit log ({@code audit/events.jsonl} in the state folder). Thread-safe.
+ */
+public final class HealthMonitor implements LongConsumer, AutoCloseable {
+
+    /** The audit log's folder in the state folder. */
+    public static final String AUDIT_DIR = "audit";
+
+    private final SignalExtractor extractor;
+    private final RuleEngine engine;
+    private final Healer healer;
+    private final AuditLog audit;
+    private final HealPolicy policy;
+    private final ThreadPoolExecutor worker;
+    private final AtomicLong roundsDropped = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private volatile String lastFailure = "";
+
+    private HealthMonitor(SignalExtractor extractor, RuleEngine engine, Healer healer, AuditLog audit, HealPolicy policy) {
+        this.extractor = extractor;
+        this.engine = engine;
+        this.healer = healer;
+        this.audit = audit;
+        this.policy = policy;
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
+                task -> Thread.ofPlatform().name("asios-health").daemon().unstarted(task), (task, pool) -> {
+                    pool.getQueue().poll();
+                    roundsDropped.incrementAndGet();
+                    pool.getQueue().offer(task);
+                });
+    }
+
+    /**
+     * Loads the policy, opens the audit log, puts the profile in force, and builds the rules and
+     * the healer; what it did at start is added to {@code notes}.
+     *
+     * @throws dev.asios.health.policy.PolicyException if the policy file is bad
+     * @throws dev.asios.health.audit.AuditException if the audit log cannot be opened
+     * @throws dev.asios.tune.profile.ProfileException if the profile is unknown or bad
+     */
+    public static HealthMonitor start(Sysroot sysroot, Path journalDir, Path stateDir, MetricRegistry registry, TrackedRuns runs, HostModel host,
+            HealthOptions options, String version, List<String> notes) {
+        HealPolicy loaded = options.policyFile().map(HealPolicy::load).orElseGet(HealPolicy::builtIn);
+        HealPolicy policy = options.mode().map(loaded::withMode).orElse(loaded);
+        AuditLog audit = AuditLog.open(stateDir.resolve(AUDIT_DIR), AuditLogSettings.STANDARD, InstantSource.system());
+        try {
+            AuditLogCheck check = audit.openCheck();
+            if (check.damaged()) {
+                notes.add("audit log " + audit.dir() + " was damaged: " + check.newBreaks().size() + " break(s), " + check.tornLine().orElse("no torn line"));
+            }
+            audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.AGENT_STARTED, "agent", "asios up started")
+                    .after(AuditValue.of(Map.of("version", version, "state", stateDir.toString(), "journal", journalDir.toString()))));
+            audit.append(HealEvents.policyLoaded(policy, AuditEvent.OPERATOR, options.mode().isPresent() ? "asios up --heal " + policy.mode().wireName()
+                    : "asios up"));
+            notes.add("heal: " + policy.mode().wireName() + " (policy " + policy.source() + "), audit log " + audit.dir());
+            options.profile().ifPresent(name -> notes.add(ProfileKeeper.ensure(name, options.profilesDir(), sysroot, journalDir, host.current().host())));
+            IsolatedCpus isolated = IsolatedCpus.forHost(sysroot, host.current().host().kernel().cgroups()
+                    .orElseThrow(() -> new IllegalStateException("no cgroup hierarchy is mounted")));
+            RuleEngine engine = new RuleEngine(KnownCauseRules.standard(KnownCauseSettings.DEFAULTS, new KnownCauseRules.Inputs(sysroot, registry, isolated,
+                    new TrackedRunTasks(sysroot, runs), TuningDriftRule.fromJournal(sysroot, journalDir))));
+            Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(), new GpuAddresses(() -> host.current().host()));
+            Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view,
+                    options.retryAfter());
+            return new HealthMonitor(new SignalExtractor(registry), engine, healer, audit, policy);
+        } catch (RuntimeException e) {
+            audit.close();
+            throw e;
+        }
+    }
+
+    /** After a collection round: extracts the signals here, and checks and heals on the health thread. */
+    @Override
+    public void accept(long epochMs) {
+        SignalRound round = extractor.extract(epochMs);
+        worker.execute(() -> check(round));
+    }
+
+    private void check(SignalRound round) {
+        try {
+            RuleReport report = engine.evaluate(round);
+            List<AuditEvent.Builder> events = new ArrayList<>();
+            report.started().forEach(f -> events.add(finding(f, "started")));
+            report.cleared().forEach(f -> events.add(finding(f, "cleared")));
+            report.failures().forEach(f -> lastFailure = "rule " + f.ruleId() + ": " + f.message());
+            if (!events.isEmpty()) {
+                audit.appendAll(events);
+            }
+            healer.onRound(report);
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+        }
+    }
+
+    private static AuditEvent.Builder finding(RuleFinding finding, String state) {
+        return AuditEvent.builder(AuditEvent.HEAL, AuditEventType.FINDING, finding.subject(), finding.evidence())
+                .after(AuditValue.of(Map.of("rule", finding.ruleId(), "state", state, "severity", finding.severity().name().toLowerCase(java.util.Locale.ROOT),
+                        "finding", finding.id())))
+                .outcome(finding.ruleId() + " " + state);
+    }
+
+    /** The known-cause findings active now. */
+    public List<RuleFinding> findings() {
+        return engine.active();
+    }
+
+    /** The heal policy in force. */
+    public HealPolicy policy() {
+        return policy;
+    }
+
+    /** The audit log. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Rounds dropped because the health thread was still busy with an older one. */
+    public long roundsDropped() {
+        return roundsDropped.get();
+    }
+
+    /** Rounds whose check failed, and the latest failure (of a round or a rule); empty when none. */
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    /** Checks that failed as a whole. */
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Finishes the round in hand, records the stop, and closes the audit log. */
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.AGENT_STOPPED, "agent", "asios up stopped"));
+        } finally {
+            audit.close();
+        }
+    }
+}
