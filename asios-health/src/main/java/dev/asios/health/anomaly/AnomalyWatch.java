@@ -51,10 +51,7 @@ public final class AnomalyWatch implements AutoCloseable {
      * @throws IllegalStateException if the watch is closed
      */
     public RoundVerdict observe(SignalGroup group, Observation observation) {
-        if (observation.size() != group.dimensions()) {
-            throw new IllegalArgumentException("observation of " + observation.size() + " values for group " + group.id()
-                    + " of " + group.dimensions() + " signals " + group.signals());
-        }
+        ForestDetector.requireFits(group, observation);
         RoundVerdict verdict = null;
         while (verdict == null) {
             if (closed) {

@@ -77,10 +77,7 @@ public final class ForestDetector {
      * @throws IllegalArgumentException if the observation does not have one value per signal
      */
     public RoundVerdict process(Observation observation) {
-        if (observation.size() != group.dimensions()) {
-            throw new IllegalArgumentException("observation of " + observation.size() + " values for group " + group.id()
-                    + " of " + group.dimensions() + " signals " + group.signals());
-        }
+        requireFits(group, observation);
         long epochMs = observation.epochMs();
         if (!finite(observation)) {
             roundsSkipped++;
@@ -96,6 +93,14 @@ public final class ForestDetector {
             return RoundVerdict.unscored(epochMs, RoundVerdict.Status.WARMING_UP, descriptor.getRCFScore());
         }
         return reader.scored(epochMs, descriptor, this::epochMsOf);
+    }
+
+    /** Checks that {@code observation} has one value per signal of {@code group}. */
+    static void requireFits(SignalGroup group, Observation observation) {
+        if (observation.size() != group.dimensions()) {
+            throw new IllegalArgumentException("observation of " + observation.size() + " values for group " + group.id()
+                    + " of " + group.dimensions() + " signals " + group.signals());
+        }
     }
 
     private static boolean finite(Observation observation) {

@@ -202,23 +202,7 @@ class AnomalyWatchTest {
 
     @Test
     void aThrowingListenerIsCountedAndDetectionGoesOn() {
-        AnomalyListener throwing = new AnomalyListener() {
-            @Override
-            public void started(Anomaly anomaly) {
-                throw new IllegalStateException("audit log unavailable");
-            }
-
-            @Override
-            public void ended(Anomaly anomaly) {
-                throw new IllegalStateException("audit log unavailable");
-            }
-
-            @Override
-            public void detectorChanged(DetectorEvent event) {
-                throw new IllegalStateException("audit log unavailable");
-            }
-        };
-        try (AnomalyWatch watch = new AnomalyWatch(SETTINGS, repository, throwing)) {
+        try (AnomalyWatch watch = new AnomalyWatch(SETTINGS, repository, new ThrowingListener())) {
             feed(watch, CPU0, 0, SPIKE_ROUND + 30);
             assertThat(watch.recent()).hasSize(1);
             assertThat(watch.listenerFailures()).isEqualTo(3);

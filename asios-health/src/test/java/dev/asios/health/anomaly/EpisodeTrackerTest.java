@@ -75,17 +75,7 @@ class EpisodeTrackerTest {
 
     @Test
     void aThrowingListenerEscapesAfterTheStateIsUpdated() {
-        EpisodeTracker throwing = new EpisodeTracker("cpu/3", new EpisodeSettings(0.5, 1), new AnomalyListener() {
-            @Override
-            public void started(Anomaly anomaly) {
-                throw new IllegalStateException("started");
-            }
-
-            @Override
-            public void ended(Anomaly anomaly) {
-                throw new IllegalStateException("ended");
-            }
-        });
+        EpisodeTracker throwing = new EpisodeTracker("cpu/3", new EpisodeSettings(0.5, 1), new ThrowingListener());
         assertThatThrownBy(() -> throwing.accept(scored(1, 1, 1, 0))).hasMessage("started");
         assertThat(throwing.current()).isPresent();
         assertThatThrownBy(() -> throwing.accept(scored(2, 0, 0, 0))).hasMessage("ended");
