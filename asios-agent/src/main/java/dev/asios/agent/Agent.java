@@ -4,17 +4,20 @@ import dev.asios.agent.api.ApiContext;
 import dev.asios.agent.api.ApiRoutes;
 import dev.asios.agent.api.HostModel;
 import dev.asios.agent.dashboard.DashboardRoutes;
+import dev.asios.agent.health.HealthMonitor;
+import dev.asios.agent.health.HealthRoutes;
 import dev.asios.agent.http.HttpApiServer;
 import dev.asios.agent.runs.RunStoreTrackedRuns;
 import dev.asios.agent.self.AgentProcessCollector;
 import dev.asios.agent.store.SampleStore;
+import dev.asios.agent.store.StateBlobs;
 import dev.asios.agent.store.StoreException;
 import dev.asios.agent.store.StoreSettings;
 import dev.asios.host.sysroot.Sysroot;
+import dev.asios.observe.cgroup.RunCgroupCollector;
 import dev.asios.observe.collect.Collector;
 import dev.asios.observe.collect.CollectorLoop;
 import dev.asios.observe.collect.CollectorStatus;
-import dev.asios.observe.cgroup.RunCgroupCollector;
 import dev.asios.observe.cpu.CpuCollector;
 import dev.asios.observe.disk.DiskCollector;
 import dev.asios.observe.ebpf.BpftraceAvailability;
@@ -22,10 +25,10 @@ import dev.asios.observe.ebpf.EbpfProbes;
 import dev.asios.observe.ebpf.ProbeStatus;
 import dev.asios.observe.gpu.GpuCollector;
 import dev.asios.observe.memory.MemoryCollector;
+import dev.asios.observe.metric.MetricRegistry;
 import dev.asios.observe.net.NetworkCollector;
 import dev.asios.observe.pressure.PressureCollector;
 import dev.asios.observe.runs.TrackedRuns;
-import dev.asios.observe.metric.MetricRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -90,9 +93,12 @@ public final class Agent implements AutoCloseable {
             if (settings.ebpf()) {
                 agent.startProbes(settings, trackedRuns);
             }
+            HostModel host = new HostModel(settings.sysroot(), Duration.ofMinutes(1));
+            HealthMonitor health = agent.startHealth(settings, trackedRuns, host, version);
             ApiContext context = new ApiContext(version, Instant.now(), settings.interval(), registry, loop::status, loop::lastRoundMs, agent::probes,
-                    new HostModel(settings.sysroot(), Duration.ofMinutes(1)), settings.sysroot(), settings.journalDir(), settings.stateDir(), store);
+                    host, settings.sysroot(), settings.journalDir(), settings.stateDir(), store);
             new ApiRoutes(context).install(server);
+            new HealthRoutes(health).install(server);
             new DashboardRoutes().install(server);
             agent.parts.add(loop);
             loop.start();
@@ -103,6 +109,16 @@ public final class Agent implements AutoCloseable {
             agent.close();
             throw new AgentException(e.getMessage(), e);
         }
+    }
+
+    private HealthMonitor startHealth(AgentSettings settings, TrackedRuns trackedRuns, HostModel host, String version) {
+        StateBlobs blobs = StateBlobs.open(settings.stateDir());
+        parts.add(blobs);
+        HealthMonitor health = HealthMonitor.start(settings.sysroot(), settings.journalDir(), settings.stateDir(), registry, trackedRuns, host, blobs,
+                settings.health(), version, notes);
+        parts.add(health);
+        loop.onRound(health);
+        return health;
     }
 
     private void startProbes(AgentSettings settings, TrackedRuns trackedRuns) {

@@ -1,5 +1,6 @@
 package dev.asios.agent;
 
+import dev.asios.agent.health.HealthOptions;
 import dev.asios.host.sysroot.Sysroot;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -15,8 +16,15 @@ import java.time.Duration;
  * @param journalDir the tuning journal, for the tuning status
  * @param sysroot the host's files
  * @param ebpf whether to start the eBPF probes
+ * @param health the heal policy, its mode and the profile kept in force
  */
-public record AgentSettings(InetAddress listen, int port, Duration interval, Path stateDir, Path journalDir, Sysroot sysroot, boolean ebpf) {
+public record AgentSettings(InetAddress listen, int port, Duration interval, Path stateDir, Path journalDir, Sysroot sysroot, boolean ebpf,
+        HealthOptions health) {
+
+    /** Settings with the default {@link HealthOptions}. */
+    public AgentSettings(InetAddress listen, int port, Duration interval, Path stateDir, Path journalDir, Sysroot sysroot, boolean ebpf) {
+        this(listen, port, interval, stateDir, journalDir, sysroot, ebpf, HealthOptions.DEFAULTS);
+    }
 
     /** The default port, 7070. */
     public static final int DEFAULT_PORT = 7070;

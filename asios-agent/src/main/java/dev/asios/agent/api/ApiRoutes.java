@@ -66,6 +66,9 @@ public final class ApiRoutes {
         list.put(PREFIX + "/history", "one recorded series over a window (default the last 10 minutes); ?series=KEY&from=MS&to=MS&points=N");
         list.put(PREFIX + "/rounds", "recorded rounds of families, shaped as /api/v1/metrics (default the last 5 minutes); "
                 + "?name=FAMILY[,FAMILY...]&match=label=value&from=MS&to=MS&max=N");
+        list.put(PREFIX + "/events", "the audit log: findings, anomalies, remediations; ?since=MS&until=MS&type=T[,T...]&subject=PREFIX&after=SEQ&limit=N&order=newest|oldest");
+        list.put(PREFIX + "/anomalies", "the learned detectors: ongoing and recent anomalies, each detector's state");
+        list.put(PREFIX + "/heal", "the heal policy in force and the active known-cause findings");
         return list;
     }
 
@@ -98,7 +101,8 @@ public final class ApiRoutes {
         return json(mapper, body);
     }
 
-    static Response json(ObjectMapper mapper, ObjectNode body) {
+    /** A 200 answer of {@code body} as JSON. */
+    public static Response json(ObjectMapper mapper, ObjectNode body) {
         return new Response(200, "application/json", out -> mapper.writeValue(out, body));
     }
 

@@ -1,6 +1,9 @@
 package dev.asios.agent.health;
 
 import dev.asios.agent.api.HostModel;
+import dev.asios.agent.store.StateBlobs;
+import dev.asios.health.anomaly.AnomalyWatch;
+import dev.asios.health.anomaly.WatchSettings;
 import dev.asios.health.audit.AuditEvent;
 import dev.asios.health.audit.AuditEventType;
 import dev.asios.health.audit.AuditLog;
@@ -20,6 +23,7 @@ import dev.asios.health.rules.RuleFinding;
 import dev.asios.health.rules.RuleReport;
 import dev.asios.health.rules.TrackedRunTasks;
 import dev.asios.health.rules.TuningDriftRule;
+import dev.asios.health.signal.GroupObservation;
 import dev.asios.health.signal.SignalExtractor;
 import dev.asios.health.signal.SignalRound;
 import dev.asios.host.sysroot.Sysroot;
@@ -40,8 +44,9 @@ import java.util.function.LongConsumer;
 /**
  * The agent's health loop. As a round listener of the collector loop it turns the round's metrics
  * into signals on the loop's thread (cheap, and the metrics are consistent there), then hands them
- * to its own thread, which checks the known-cause rules (some read host files), records findings
- * that start or clear, and lets the {@link Healer} act under the heal policy. When that thread
+ * to its own thread, which feeds every signal group to its learned detector (Random Cut Forest,
+ * state kept in {@code health.db}), checks the known-cause rules (some read host files), records
+ * findings that start or clear, and lets the {@link Healer} act under the heal policy. When that thread
  * falls behind, the older waiting round is dropped and counted. Every finding and action is an
  * event in the audit log ({@code audit/events.jsonl} in the state folder). Thread-safe.
  */
@@ -51,6 +56,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     public static final String AUDIT_DIR = "audit";
 
     private final SignalExtractor extractor;
+    private final AnomalyWatch anomalies;
     private final RuleEngine engine;
     private final Healer healer;
     private final AuditLog audit;
@@ -60,8 +66,9 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure = "";
 
-    private HealthMonitor(SignalExtractor extractor, RuleEngine engine, Healer healer, AuditLog audit, HealPolicy policy) {
+    private HealthMonitor(SignalExtractor extractor, AnomalyWatch anomalies, RuleEngine engine, Healer healer, AuditLog audit, HealPolicy policy) {
         this.extractor = extractor;
+        this.anomalies = anomalies;
         this.engine = engine;
         this.healer = healer;
         this.audit = audit;
@@ -78,14 +85,12 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
      * Loads the policy, opens the audit log, puts the profile in force, and builds the rules and
      * the healer; what it did at start is added to {@code notes}.
      *
-     * @throws dev.asios.health.policy.PolicyException if the policy file is bad
      * @throws dev.asios.health.audit.AuditException if the audit log cannot be opened
      * @throws dev.asios.tune.profile.ProfileException if the profile is unknown or bad
      */
     public static HealthMonitor start(Sysroot sysroot, Path journalDir, Path stateDir, MetricRegistry registry, TrackedRuns runs, HostModel host,
-            HealthOptions options, String version, List<String> notes) {
-        HealPolicy loaded = options.policyFile().map(HealPolicy::load).orElseGet(HealPolicy::builtIn);
-        HealPolicy policy = options.mode().map(loaded::withMode).orElse(loaded);
+            StateBlobs blobs, HealthOptions options, String version, List<String> notes) {
+        HealPolicy policy = options.policy();
         AuditLog audit = AuditLog.open(stateDir.resolve(AUDIT_DIR), AuditLogSettings.STANDARD, InstantSource.system());
         try {
             AuditLogCheck check = audit.openCheck();
@@ -94,8 +99,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             }
             audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.AGENT_STARTED, "agent", "asios up started")
                     .after(AuditValue.of(Map.of("version", version, "state", stateDir.toString(), "journal", journalDir.toString()))));
-            audit.append(HealEvents.policyLoaded(policy, AuditEvent.OPERATOR, options.mode().isPresent() ? "asios up --heal " + policy.mode().wireName()
-                    : "asios up"));
+            audit.append(HealEvents.policyLoaded(policy, AuditEvent.OPERATOR, "asios up"));
             notes.add("heal: " + policy.mode().wireName() + " (policy " + policy.source() + "), audit log " + audit.dir());
             options.profile().ifPresent(name -> notes.add(ProfileKeeper.ensure(name, options.profilesDir(), sysroot, journalDir, host.current().host())));
             IsolatedCpus isolated = IsolatedCpus.forHost(sysroot, host.current().host().kernel().cgroups()
@@ -105,7 +109,8 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(), new GpuAddresses(() -> host.current().host()));
             Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view,
                     options.retryAfter());
-            return new HealthMonitor(new SignalExtractor(registry), engine, healer, audit, policy);
+            AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));
+            return new HealthMonitor(new SignalExtractor(registry), anomalies, engine, healer, audit, policy);
         } catch (RuntimeException e) {
             audit.close();
             throw e;
@@ -121,6 +126,9 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
 
     private void check(SignalRound round) {
         try {
+            for (GroupObservation observed : round.observations()) {
+                anomalies.observe(observed.group(), observed.observation());
+            }
             RuleReport report = engine.evaluate(round);
             List<AuditEvent.Builder> events = new ArrayList<>();
             report.started().forEach(f -> events.add(finding(f, "started")));
@@ -148,6 +156,11 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
         return engine.active();
     }
 
+    /** The learned detectors, their anomalies and their state. */
+    public AnomalyWatch anomalies() {
+        return anomalies;
+    }
+
     /** The heal policy in force. */
     public HealPolicy policy() {
         return policy;
@@ -173,7 +186,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
         return failures.get();
     }
 
-    /** Finishes the round in hand, records the stop, and closes the audit log. */
+    /** Finishes the round in hand, saves the detectors, records the stop, and closes the audit log. */
     @Override
     public void close() {
         worker.shutdown();
@@ -183,6 +196,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
+            anomalies.close();
             audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.AGENT_STOPPED, "agent", "asios up stopped"));
         } finally {
             audit.close();

@@ -3,13 +3,19 @@ package dev.asios.cli.up;
 import dev.asios.agent.Agent;
 import dev.asios.agent.AgentException;
 import dev.asios.agent.AgentSettings;
+import dev.asios.agent.health.HealthOptions;
 import dev.asios.agent.store.StateDirectory;
 import dev.asios.cli.DurationOption;
 import dev.asios.cli.Privileges;
 import dev.asios.cli.UserException;
+import dev.asios.health.policy.HealMode;
+import dev.asios.health.policy.HealPolicy;
+import dev.asios.health.policy.PolicyException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.CollectorStatus;
 import dev.asios.observe.ebpf.ProbeStatus;
+import dev.asios.tune.profile.ProfileException;
+import dev.asios.tune.profile.ProfileLoader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -54,15 +60,40 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-ebpf", description = "Do not start the eBPF probes.")
     private boolean noEbpf;
 
+    @Option(names = "--heal", paramLabel = "MODE", description = {"Self-healing: enforce (carry out what the policy allows), dry-run (only report it) "
+        + "or off.", "Overrides the policy's mode. Default: the policy's (dry-run for the built-in one)."})
+    private String heal;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "The heal policy (YAML): which remediations are allowed, their rate limits and "
+            + "settings. Default: the built-in one ('asios up --print-policy' shows it).")
+    private Path policy;
+
+    @Option(names = "--print-policy", description = "Prints the built-in heal policy, documented field by field, and exits.")
+    private boolean printPolicy;
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "NAME", description = "A tuning profile to apply at start (unless active) and keep in force: "
+            + "its drift is healed under the policy.")
+    private String profile;
+
+    @Option(names = "--profiles-dir", paramLabel = "DIR", defaultValue = "/etc/asios/profiles",
+            description = "Where profiles other than the built-in ones are. Default: ${DEFAULT-VALUE}.")
+    private Path profilesDir;
+
     @Override
     public Integer call() throws AgentException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (printPolicy) {
+            out.print(HealPolicy.builtInText());
+            out.flush();
+            return 0;
+        }
         AgentSettings settings;
         try {
-            settings = new AgentSettings(address(), port, DurationOption.parse("--interval", interval), stateDir(), journal, Sysroot.host(), !noEbpf);
-        } catch (IllegalArgumentException e) {
+            settings = new AgentSettings(address(), port, DurationOption.parse("--interval", interval), stateDir(), journal, Sysroot.host(), !noEbpf,
+                    new HealthOptions(healPolicy(), Optional.ofNullable(profile), profilesDir, HealthOptions.RETRY_AFTER));
+        } catch (IllegalArgumentException | PolicyException | ProfileException e) {
             throw new UserException(e.getMessage());
         }
-        PrintWriter out = spec.commandLine().getOut();
         Agent agent = Agent.start(settings, version());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -89,6 +120,15 @@ public final class UpCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The policy file or the built-in policy, with the mode of --heal; the profile's name checked too, before anything starts. */
+    private HealPolicy healPolicy() {
+        if (profile != null) {
+            new ProfileLoader(profilesDir).load(profile);
+        }
+        HealPolicy loaded = policy == null ? HealPolicy.builtIn() : HealPolicy.load(policy);
+        return heal == null ? loaded : loaded.withMode(HealMode.parseOption(heal));
     }
 
     private InetAddress address() {
