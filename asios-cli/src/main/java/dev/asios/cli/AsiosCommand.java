@@ -1,6 +1,7 @@
 package dev.asios.cli;
 
 import dev.asios.cli.bench.BenchCommand;
+import dev.asios.cli.events.EventsCommand;
 import dev.asios.cli.inspect.InspectCommand;
 import dev.asios.cli.run.RunCommand;
 import dev.asios.cli.run.RunsCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Makes a Linux host fit for AI work, keeps it fit, and proves it with numbers.",
-        subcommands = {InspectCommand.class, TuneCommand.class, RunCommand.class, RunsCommand.class, UpCommand.class, TopCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
+        subcommands = {InspectCommand.class, TuneCommand.class, RunCommand.class, RunsCommand.class, UpCommand.class, TopCommand.class, EventsCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class})
 public final class AsiosCommand {
 
     private AsiosCommand() {
