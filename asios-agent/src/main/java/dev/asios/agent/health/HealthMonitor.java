@@ -102,8 +102,8 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             audit.append(HealEvents.policyLoaded(policy, AuditEvent.OPERATOR, "asios up"));
             notes.add("heal: " + policy.mode().wireName() + " (policy " + policy.source() + "), audit log " + audit.dir());
             options.profile().ifPresent(name -> notes.add(ProfileKeeper.ensure(name, options.profilesDir(), sysroot, journalDir, host.current().host())));
-            IsolatedCpus isolated = IsolatedCpus.forHost(sysroot, host.current().host().kernel().cgroups()
-                    .orElseThrow(() -> new IllegalStateException("no cgroup hierarchy is mounted")));
+            IsolatedCpus isolated = host.current().host().kernel().cgroups().map(cgroups -> IsolatedCpus.forHost(sysroot, cgroups))
+                    .orElseGet(() -> IsolatedCpus.of(sysroot, List.of()));
             RuleEngine engine = new RuleEngine(KnownCauseRules.standard(KnownCauseSettings.DEFAULTS, new KnownCauseRules.Inputs(sysroot, registry, isolated,
                     new TrackedRunTasks(sysroot, runs), TuningDriftRule.fromJournal(sysroot, journalDir))));
             Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(), new GpuAddresses(() -> host.current().host()));

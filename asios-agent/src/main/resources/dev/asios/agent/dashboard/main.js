@@ -8,7 +8,7 @@
 
 import {diskPanel, GpuPanel, networkPanel} from './io-panels.js';
 import {CpuPanel, MemoryPanel, RunqueuePanel} from './host-panels.js';
-import {FindingsPanel, Header, RunsPanel, TuningPanel} from './status-panels.js';
+import {FindingsPanel, HealPanel, Header, RunsPanel, TuningPanel} from './status-panels.js';
 import {familiesByName, WINDOW_MS} from './timeline.js';
 
 const API = '/api/v1';
@@ -21,7 +21,7 @@ const REPLAY_VALUES = 200000;
 const header = new Header();
 const metricViews = [new CpuPanel(), new MemoryPanel(), new RunqueuePanel(), diskPanel(), networkPanel(), new GpuPanel(), header];
 const wanted = [...new Set(metricViews.flatMap((view) => view.families))];
-const lists = {findings: new FindingsPanel(), tuning: new TuningPanel(), runs: new RunsPanel()};
+const lists = {findings: new FindingsPanel(), tuning: new TuningPanel(), heal: new HealPanel(), runs: new RunsPanel()};
 
 const state = {
   exposed: null, // the wanted families the agent has; null: ask it
@@ -149,10 +149,11 @@ async function refreshLists() {
   state.listsAt = Date.now();
   await Promise.all([refreshProbes().catch(() => {}), ...Object.entries(lists).map(async ([name, panel]) => {
     try {
-      panel.show(await api(API + '/' + name));
+      if (panel.load) await panel.load(api);
+      else panel.show(await api(API + '/' + name));
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      panel.panel.error(e.message);
+      panel.panel.error(e.status === 404 && panel.load ? 'this agent runs no health loop' : e.message);
     }
   })]);
 }

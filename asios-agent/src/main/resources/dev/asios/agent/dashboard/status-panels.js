@@ -124,3 +124,31 @@ export class RunsPanel {
     this.panel.live();
   }
 }
+
+/** Self-healing: the mode, the known-cause findings and anomalies active now, and the newest audit events. */
+export class HealPanel {
+  constructor() {
+    this.panel = new Panel('panel-heal');
+  }
+
+  /** Reads /api/v1/heal, /api/v1/anomalies and the newest events through api(path). */
+  async load(api) {
+    const [heal, anomalies, events] = await Promise.all([api('/api/v1/heal'), api('/api/v1/anomalies'), api('/api/v1/events?limit=12')]);
+    const findings = heal.findings || [];
+    const ongoing = anomalies.ongoing || [];
+    const warming = (anomalies.detectors || []).filter((d) => d.warmingUp).length;
+    this.panel.note(heal.mode + ' · ' + findings.length + ' finding' + (findings.length === 1 ? '' : 's') + ' · ' + ongoing.length + ' anomal'
+      + (ongoing.length === 1 ? 'y' : 'ies') + (warming ? ' · ' + warming + ' detector' + (warming === 1 ? '' : 's') + ' learning' : ''));
+    const active = [
+      ...findings.map((f) => el('li', {}, el('span', {class: 'sev sev-' + f.severity}, f.severity), f.subject + ': ' + f.evidence,
+        f.remediation ? el('span', {class: 'muted'}, ' → ' + f.remediation) : '')),
+      ...ongoing.map((a) => el('li', {}, el('span', {class: 'sev sev-warning'}, 'anomaly'), a.group + ' since ' + format.clock(new Date(a.start).toISOString())
+        + ', grade ' + a.peakGrade.toFixed(2) + (a.contributors?.length ? ', mostly ' + a.contributors[0].signal : ''))),
+    ];
+    const recent = (events.events || []).map((e) => el('li', {}, el('span', {class: 'muted'}, format.clock(e.at) + ' '), el('code', {}, e.type), ' ' + e.subject
+      + (e.remediation ? ' · ' + e.remediation : '') + (e.outcome ? ' — ' + e.outcome : '')));
+    this.panel.fill('.list', active.length === 0 ? el('li', {class: 'muted'}, 'Nothing wrong now.') : active,
+      el('li', {class: 'muted'}, 'audit log, newest first:'), recent.length === 0 ? el('li', {}, 'no events yet') : recent);
+    this.panel.live();
+  }
+}

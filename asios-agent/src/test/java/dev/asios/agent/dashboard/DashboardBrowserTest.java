@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class DashboardBrowserTest {
 
-    private static final List<String> LIVE_PANELS = List.of("cpu", "memory", "runqueue", "disk", "network", "findings", "tuning", "runs");
+    private static final List<String> LIVE_PANELS = List.of("cpu", "memory", "runqueue", "disk", "network", "findings", "tuning", "heal", "runs");
     private static final String PANELS = "Object.fromEntries([...document.querySelectorAll('.panel')].map(p => [p.id.substring(6), "
             + "{state: p.dataset.state, text: p.innerText, rect: (r => [r.x, r.y, r.width, r.height].map(Math.round))(p.getBoundingClientRect())}]))";
     private static final int WIDTH = 1440;
@@ -56,6 +56,7 @@ class DashboardBrowserTest {
             assertThat(panels.path("cpu").path("text").asText()).contains("isolated 1");
             assertThat(panels.path("tuning").path("text").asText()).contains("inference", "1 drifted", "transparent_hugepage");
             assertThat(panels.path("runs").path("text").asText()).contains("serve.py", "running");
+            assertThat(panels.path("heal").path("text").asText()).contains("dry-run", "agent-started", "policy-loaded");
             assertThat(chromium.evaluate("document.getElementById('host-summary').innerText").asText()).contains("Skylake", "2 CPUs", "1 NUMA node");
 
             Thread.sleep(4000);

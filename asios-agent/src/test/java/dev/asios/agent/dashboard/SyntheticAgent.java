@@ -3,8 +3,12 @@ package dev.asios.agent.dashboard;
 import dev.asios.agent.api.ApiContext;
 import dev.asios.agent.api.ApiRoutes;
 import dev.asios.agent.api.HostModel;
+import dev.asios.agent.health.HealthMonitor;
+import dev.asios.agent.health.HealthOptions;
+import dev.asios.agent.health.HealthRoutes;
 import dev.asios.agent.http.HttpApiServer;
 import dev.asios.agent.store.SampleStore;
+import dev.asios.agent.store.StateBlobs;
 import dev.asios.agent.store.StoreSettings;
 import dev.asios.host.inspect.ConformanceDumps;
 import dev.asios.host.sysroot.SysfsTree;
@@ -49,11 +53,15 @@ final class SyntheticAgent implements AutoCloseable {
 
     private final ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
     private final ApiContext context;
+    private final HealthMonitor health;
+    private final StateBlobs blobs;
     private HttpApiServer server;
     private int port;
 
-    private SyntheticAgent(ApiContext context) {
+    private SyntheticAgent(ApiContext context, HealthMonitor health, StateBlobs blobs) {
         this.context = context;
+        this.health = health;
+        this.blobs = blobs;
     }
 
     /** Starts on loopback at {@code port} (0 for any), keeping its journal, runs and host files in {@code state}. */
@@ -69,12 +77,16 @@ final class SyntheticAgent implements AutoCloseable {
                 SampleStore.open(state.resolve("samples"), StoreSettings.DEFAULTS));
         journal(state.resolve("tune"));
         runs(state);
-        SyntheticAgent agent = new SyntheticAgent(context);
+        StateBlobs blobs = StateBlobs.open(state);
+        HealthMonitor health = HealthMonitor.start(context.sysroot(), context.journalDir(), state, registry, List::of, context.host(), blobs,
+                HealthOptions.DEFAULTS, "test", new java.util.ArrayList<>());
+        SyntheticAgent agent = new SyntheticAgent(context, health, blobs);
         agent.port = port;
         agent.restartServer();
         agent.feeder.scheduleAtFixedRate(() -> {
             metrics.advance(INTERVAL.toMillis() / 1000.0);
             context.store().record(metrics.advancedAtMs(), registry);
+            health.accept(metrics.advancedAtMs());
         }, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return agent;
     }
@@ -123,6 +135,7 @@ final class SyntheticAgent implements AutoCloseable {
     synchronized void restartServer() throws IOException {
         server = new HttpApiServer();
         new ApiRoutes(context).install(server);
+        new HealthRoutes(health).install(server);
         new DashboardRoutes().install(server);
         server.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         port = server.address().getPort();
@@ -132,6 +145,8 @@ final class SyntheticAgent implements AutoCloseable {
     public synchronized void close() {
         feeder.shutdownNow();
         server.close();
+        health.close();
+        blobs.close();
         context.store().close();
     }
 
