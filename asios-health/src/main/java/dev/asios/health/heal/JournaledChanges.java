@@ -61,8 +61,6 @@ final class JournaledChanges implements Remediation {
     public RemediationResult apply() {
         List<Outcome> outcomes = new PlanExecutor(sysroot, journalDir, clock, ExecutionListener.NONE).apply(new Plan(PROFILE, changes, List.of()));
         String before = changes.stream().map(c -> c.path() + ": " + c.current()).collect(Collectors.joining("; "));
-        String after = outcomes.stream().map(o -> o.path() + ": " + (o.ok() ? o.value() : "unchanged")).collect(Collectors.joining("; "));
-        List<String> problems = outcomes.stream().filter(o -> !o.ok()).map(o -> o.path() + ": " + o.error().orElseThrow()).toList();
-        return new RemediationResult(before, after, problems, "asios tune rollback --journal " + journalDir);
+        return RemediationResult.of(before, outcomes, "asios tune rollback --journal " + journalDir);
     }
 }

@@ -48,9 +48,7 @@ final class ReapplyDrift implements Remediation {
     @Override
     public RemediationResult apply() {
         List<Outcome> outcomes = new Repair(sysroot, journalDir, clock, ExecutionListener.NONE).run();
-        String after = outcomes.stream().map(o -> o.path() + ": " + (o.ok() ? o.value() : "unchanged")).collect(Collectors.joining("; "));
-        List<String> problems = outcomes.stream().filter(o -> !o.ok()).map(o -> o.path() + ": " + o.error().orElseThrow()).toList();
-        return new RemediationResult(states(), after, problems, "asios tune rollback --journal " + journalDir);
+        return RemediationResult.of(states(), outcomes, "asios tune rollback --journal " + journalDir);
     }
 
     private String states() {

@@ -1,6 +1,8 @@
 package dev.asios.health.heal;
 
+import dev.asios.tune.apply.Outcome;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What a remediation did to the host.
@@ -15,6 +17,13 @@ public record RemediationResult(String before, String after, List<String> proble
     /** Copies the list. */
     public RemediationResult {
         problems = List.copyOf(problems);
+    }
+
+    /** The result of changes the tune layer's executor made: each file's new value, or why it failed. */
+    static RemediationResult of(String before, List<Outcome> outcomes, String undo) {
+        String after = outcomes.stream().map(o -> o.path() + ": " + (o.ok() ? o.value() : "unchanged")).collect(Collectors.joining("; "));
+        List<String> problems = outcomes.stream().filter(o -> !o.ok()).map(o -> o.path() + ": " + o.error().orElseThrow()).toList();
+        return new RemediationResult(before, after, problems, undo);
     }
 
     /** Whether every change took. */
