@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Records the learned detectors' anomalies in the audit log: when one starts (its grade, the
  * signals that contributed most, expected against observed) and when it ends; and a detector that
- * could not be saved or restored. Thread-safe as the audit log is.
+ * could not be saved. Thread-safe as the audit log is.
  */
 final class AnomalyEvents implements AnomalyListener {
 
@@ -41,7 +41,7 @@ final class AnomalyEvents implements AnomalyListener {
 
     @Override
     public void detectorChanged(DetectorEvent event) {
-        if (event.kind() == DetectorEvent.Kind.SAVE_FAILED || event.kind() == DetectorEvent.Kind.REPLACED) {
+        if (event.kind() == DetectorEvent.Kind.SAVE_FAILED) {
             audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.FINDING, event.groupId(), event.reason())
                     .outcome("detector " + event.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         }
