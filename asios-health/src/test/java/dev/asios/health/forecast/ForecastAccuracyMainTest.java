@@ -31,7 +31,7 @@ class ForecastAccuracyMainTest {
         int status = run(file.toString(), "--horizon-steps", "20", "--train-fraction", "0.6", "--aggregation", "last");
 
         assertThat(status).isZero();
-        assertThat(text(out)).contains("method:   RCFCaster (NORMALIZE, calibration SIMPLE) on last of 60 s steps, horizon 120 steps",
+        assertThat(text(out)).contains("method:   RCFCaster (NORMALIZE, transform decay 0.0156, calibration SIMPLE) on last of 60 s steps, horizon 120 steps",
                 "data:     240 samples", "trained on the first 144", "scored:   77 forecasts 20 steps (20 min) ahead",
                 "ratio of MAE to naive MAE at 20 steps: ");
         assertThat(text(err)).isEmpty();

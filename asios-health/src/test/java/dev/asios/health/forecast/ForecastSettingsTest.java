@@ -30,9 +30,11 @@ class ForecastSettingsTest {
         assertThatThrownBy(() -> settings.withHistory(10, 31))
                 .hasMessage("forecast setting maxHistorySteps must be within 32 to 100000, was 31");
         assertThatThrownBy(() -> settings.withStep(60_000, null)).hasMessageContaining("aggregation must be one of mean, last");
-        assertThatThrownBy(() -> new ForecastSettings(60_000, StepAggregation.MEAN, 120, 8, 20, 256, 32, 0.3, 200, 20, 10, 360, 1))
+        assertThatThrownBy(() -> new ForecastSettings(60_000, StepAggregation.MEAN, 120, 8, 20, 256, 32, 1.0 / 64, 0.3, 200, 20, 10, 360, 1))
                 .hasMessage("forecast setting bandCoverage must be within 0.5 to 0.99, was 0.3");
-        assertThatThrownBy(() -> new ForecastSettings(60_000, StepAggregation.MEAN, 120, 8, 20, 256, 4, 0.8, 200, 20, 10, 360, 1))
+        assertThatThrownBy(() -> new ForecastSettings(60_000, StepAggregation.MEAN, 120, 8, 20, 256, 4, 1.0 / 64, 0.8, 200, 20, 10, 360, 1))
                 .hasMessage("forecast setting outputAfterSteps must be within 8 to 256, was 4");
+        assertThatThrownBy(() -> new ForecastSettings(60_000, StepAggregation.MEAN, 120, 8, 20, 256, 32, 0, 0.8, 200, 20, 10, 360, 1))
+                .hasMessage("forecast setting transformDecay must be within 0.001 to 0.5, was 0.0");
     }
 }

@@ -25,6 +25,12 @@ final class SyntheticSeries {
         return of(steps, i -> base + slope * (i % period) + random.nextGaussian() * noise);
     }
 
+    /** Flat until {@code onset}, then leaking {@code slope} per step, plus noise: a leak that starts. */
+    static TimedValues onset(int steps, double base, double slope, int onset, double noise, long seed) {
+        Random random = new Random(seed);
+        return of(steps, i -> base + slope * Math.max(0, i - onset) + random.nextGaussian() * noise);
+    }
+
     /** A sine of {@code period} steps around {@code base}, plus noise. */
     static TimedValues seasonal(int steps, double base, double amplitude, int period, double noise, long seed) {
         Random random = new Random(seed);
