@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
  * The CPU cost of forecasting with the default settings, measured as this thread's CPU time
  * (so that other load on the machine does not count): a start from six hours of history, a round
  * that only adds a sample to the pending step, and a round that completes a step (the caster
- * learns it and forecasts 120 steps, the interval is made and the finding assessed). Prints the
- * numbers; the bounds are loose, against regressions by orders of magnitude.
+ * learns it and forecasts 120 steps, the interval is made and the finding assessed); and the heap a
+ * forecaster keeps, after a collection. Prints the numbers; the bounds are loose, against
+ * regressions by orders of magnitude.
  */
 @Tag("slow")
 class ForecastCostTest {
@@ -66,6 +67,30 @@ class ForecastCostTest {
         assertThat(roundBytes / rounds).as("bytes a plain round allocates").isLessThan(256);
         assertThat(perStepMs).as("a round that completes a step").isLessThan(500);
         assertThat(buildMs).as("a start from history").isLessThan(60_000);
+    }
+
+    @Test
+    void heapKeptPerForecaster() {
+        ForecastSettings settings = ForecastSettings.defaults();
+        TimedValues history = SyntheticSeries.ramp(settings.maxHistorySteps() + 1, 20e9, 50e6, 200e6, 42);
+        Forecaster[] forecasters = new Forecaster[8];
+        long before = usedHeapBytes();
+        for (int i = 0; i < forecasters.length; i++) {
+            forecasters[i] = Forecaster.fromHistory(settings, history);
+        }
+        long perForecaster = (usedHeapBytes() - before) / forecasters.length;
+
+        System.out.printf(Locale.ROOT, "heap kept per forecaster, defaults: %.2f MiB (mean of %d)%n", perForecaster / 1048576.0, forecasters.length);
+        assertThat(forecasters).allSatisfy(f -> assertThat(f.forecast()).isPresent());
+        assertThat(perForecaster).isLessThan(32L << 20);
+    }
+
+    private static long usedHeapBytes() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static long cpuNs() {
