@@ -38,6 +38,18 @@ class ForecastAccuracyMainTest {
     }
 
     @Test
+    void runsOnASeriesRecordedOnThisHost() throws Exception {
+        Path file = Path.of(ForecastAccuracyMainTest.class.getResource("host-memory-used-15min.csv").toURI());
+
+        int status = run(file.toString(), "--step-seconds", "5", "--horizon-steps", "6");
+
+        // the numbers are quoted in the report: 15 minutes are far shorter than the forecaster is made for
+        assertThat(status).isZero();
+        assertThat(text(out)).contains("data:     900 samples", "182 steps with data; trained on the first 91",
+                "scored:   86 forecasts 6 steps (30 s) ahead", "interval coverage ");
+    }
+
+    @Test
     void aBadLineIsNamedOnOneLine() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.csv"), "epoch_ms,value\n1000,1\n2000,x\n");
 
