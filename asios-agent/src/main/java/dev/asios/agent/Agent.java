@@ -94,7 +94,7 @@ public final class Agent implements AutoCloseable {
                 agent.startProbes(settings, trackedRuns);
             }
             HostModel host = new HostModel(settings.sysroot(), Duration.ofMinutes(1));
-            HealthMonitor health = agent.startHealth(settings, trackedRuns, host, version);
+            HealthMonitor health = agent.startHealth(settings, trackedRuns, host, store, version);
             ApiContext context = new ApiContext(version, Instant.now(), settings.interval(), registry, loop::status, loop::lastRoundMs, agent::probes,
                     host, settings.sysroot(), settings.journalDir(), settings.stateDir(), store);
             new ApiRoutes(context).install(server);
@@ -111,11 +111,11 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    private HealthMonitor startHealth(AgentSettings settings, TrackedRuns trackedRuns, HostModel host, String version) {
+    private HealthMonitor startHealth(AgentSettings settings, TrackedRuns trackedRuns, HostModel host, SampleStore store, String version) {
         StateBlobs blobs = StateBlobs.open(settings.stateDir());
         parts.add(blobs);
-        HealthMonitor health = HealthMonitor.start(settings.sysroot(), settings.journalDir(), settings.stateDir(), registry, trackedRuns, host, blobs,
-                settings.health(), version, notes);
+        HealthMonitor health = HealthMonitor.start(settings.sysroot(), settings.journalDir(), settings.stateDir(), registry, trackedRuns, host, store,
+                blobs, settings.health(), version, notes);
         parts.add(health);
         loop.onRound(health);
         return health;

@@ -69,6 +69,7 @@ public final class ApiRoutes {
         list.put(PREFIX + "/events", "the audit log: findings, anomalies, remediations; ?since=MS&until=MS&type=T[,T...]&subject=PREFIX&after=SEQ&limit=N&order=newest|oldest");
         list.put(PREFIX + "/anomalies", "the learned detectors: ongoing and recent anomalies, each detector's state");
         list.put(PREFIX + "/heal", "the heal policy in force and the active known-cause findings");
+        list.put(PREFIX + "/forecasts", "memory exhaustion forecasts per NUMA node, run and GPU, with their 80% band");
         return list;
     }
 

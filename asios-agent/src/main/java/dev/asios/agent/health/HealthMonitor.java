@@ -1,6 +1,7 @@
 package dev.asios.agent.health;
 
 import dev.asios.agent.api.HostModel;
+import dev.asios.agent.store.SampleStore;
 import dev.asios.agent.store.StateBlobs;
 import dev.asios.health.anomaly.AnomalyWatch;
 import dev.asios.health.anomaly.WatchSettings;
@@ -11,6 +12,7 @@ import dev.asios.health.audit.AuditLogCheck;
 import dev.asios.health.audit.AuditLogSettings;
 import dev.asios.health.audit.AuditValue;
 import dev.asios.health.audit.HealEvents;
+import dev.asios.health.forecast.ForecastWatch;
 import dev.asios.health.heal.Healer;
 import dev.asios.health.heal.Remediations;
 import dev.asios.health.policy.HealGate;
@@ -45,7 +47,7 @@ import java.util.function.LongConsumer;
  * The agent's health loop. As a round listener of the collector loop it turns the round's metrics
  * into signals on the loop's thread (cheap, and the metrics are consistent there), then hands them
  * to its own thread, which feeds every signal group to its learned detector (Random Cut Forest,
- * state kept in {@code health.db}), checks the known-cause rules (some read host files), records
+ * state kept in {@code health.db}), feeds the memory forecasts ({@link ForecastTargets}), checks the known-cause rules (some read host files), records
  * findings that start or clear, and lets the {@link Healer} act under the heal policy. When that thread
  * falls behind, the older waiting round is dropped and counted. Every finding and action is an
  * event in the audit log ({@code audit/events.jsonl} in the state folder). Thread-safe.
@@ -57,6 +59,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
 
     private final SignalExtractor extractor;
     private final AnomalyWatch anomalies;
+    private final ForecastTargets forecasts;
     private final RuleEngine engine;
     private final Healer healer;
     private final AuditLog audit;
@@ -66,9 +69,11 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure = "";
 
-    private HealthMonitor(SignalExtractor extractor, AnomalyWatch anomalies, RuleEngine engine, Healer healer, AuditLog audit, HealPolicy policy) {
+    private HealthMonitor(SignalExtractor extractor, AnomalyWatch anomalies, ForecastTargets forecasts, RuleEngine engine, Healer healer, AuditLog audit,
+            HealPolicy policy) {
         this.extractor = extractor;
         this.anomalies = anomalies;
+        this.forecasts = forecasts;
         this.engine = engine;
         this.healer = healer;
         this.audit = audit;
@@ -89,7 +94,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
      * @throws dev.asios.tune.profile.ProfileException if the profile is unknown or bad
      */
     public static HealthMonitor start(Sysroot sysroot, Path journalDir, Path stateDir, MetricRegistry registry, TrackedRuns runs, HostModel host,
-            StateBlobs blobs, HealthOptions options, String version, List<String> notes) {
+            SampleStore store, StateBlobs blobs, HealthOptions options, String version, List<String> notes) {
         HealPolicy policy = options.policy();
         AuditLog audit = AuditLog.open(stateDir.resolve(AUDIT_DIR), AuditLogSettings.STANDARD, InstantSource.system());
         try {
@@ -110,7 +115,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view,
                     options.retryAfter());
             AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));
-            return new HealthMonitor(new SignalExtractor(registry), anomalies, engine, healer, audit, policy);
+            return new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, audit, policy);
         } catch (RuntimeException e) {
             audit.close();
             throw e;
@@ -129,6 +134,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             for (GroupObservation observed : round.observations()) {
                 anomalies.observe(observed.group(), observed.observation());
             }
+            forecasts.observe(round.epochMs());
             RuleReport report = engine.evaluate(round);
             List<AuditEvent.Builder> events = new ArrayList<>();
             report.started().forEach(f -> events.add(finding(f, "started")));
@@ -159,6 +165,17 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     /** The learned detectors, their anomalies and their state. */
     public AnomalyWatch anomalies() {
         return anomalies;
+    }
+
+    /** The exhaustion forecasts: node, run and GPU memory. */
+    public ForecastWatch forecasts() {
+        return forecasts.watch();
+    }
+
+    /** Forecast targets still being built from their history, and why the latest failed (empty if none). */
+    public String forecastState() {
+        String failure = forecasts.lastStartFailure();
+        return forecasts.starting() + " target(s) learning from history" + (failure.isEmpty() ? "" : "; latest failure: " + failure);
     }
 
     /** The heal policy in force. */
@@ -195,6 +212,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        forecasts.close();
         try {
             anomalies.close();
             audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.AGENT_STOPPED, "agent", "asios up stopped"));

@@ -17,16 +17,19 @@ import dev.asios.health.audit.AuditEvent;
 import dev.asios.health.audit.AuditEventType;
 import dev.asios.health.audit.AuditPage;
 import dev.asios.health.audit.AuditQuery;
+import dev.asios.health.forecast.ExhaustionFinding;
 import dev.asios.health.rules.RuleFinding;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
  * The health endpoints: {@code /api/v1/events} (the audit log, filtered),
  * {@code /api/v1/anomalies} (the learned detectors: ongoing and recent anomalies, and each
- * detector's state) and {@code /api/v1/heal} (the policy in force and the active known-cause
- * findings). Read-only, like the rest of the API.
+ * detector's state), {@code /api/v1/forecasts} (the memory exhaustion forecasts) and
+ * {@code /api/v1/heal} (the policy in force and the active known-cause findings). Read-only, like
+ * the rest of the API.
  */
 public final class HealthRoutes {
 
@@ -43,6 +46,7 @@ public final class HealthRoutes {
         server.route(ApiRoutes.PREFIX + "/events", this::events);
         server.route(ApiRoutes.PREFIX + "/anomalies", this::anomalies);
         server.route(ApiRoutes.PREFIX + "/heal", this::heal);
+        server.route(ApiRoutes.PREFIX + "/forecasts", this::forecasts);
     }
 
     private Response events(Request request) {
@@ -114,6 +118,31 @@ public final class HealthRoutes {
             }
         });
         return node;
+    }
+
+    private Response forecasts(Request request) {
+        request.allowOnly(Set.of());
+        ObjectNode root = mapper.createObjectNode().put("state", health.forecastState());
+        ArrayNode findings = root.putArray("findings");
+        for (ExhaustionFinding finding : health.forecasts().findings()) {
+            ObjectNode node = findings.addObject().put("target", finding.targetId()).put("status", finding.status().name().toLowerCase(Locale.ROOT))
+                    .put("text", finding.text()).put("at", finding.atMs()).put("unit", finding.unit()).put("horizonSeconds", finding.horizonSeconds())
+                    .put("bandCoverage", finding.bandCoverage()).put("bandCalibrated", finding.bandCalibrated());
+            optional(node, "current", finding.currentValue());
+            optional(node, "limit", finding.limit());
+            optional(node, "secondsToLimit", finding.secondsToLimit());
+            optional(node, "bandEarliestSeconds", finding.bandEarliestSeconds());
+            optional(node, "bandLatestSeconds", finding.bandLatestSeconds());
+        }
+        return ApiRoutes.json(mapper, root);
+    }
+
+    private static void optional(ObjectNode node, String field, OptionalDouble value) {
+        if (value.isPresent() && Double.isFinite(value.getAsDouble())) {
+            node.put(field, value.getAsDouble());
+        } else {
+            node.putNull(field);
+        }
     }
 
     private Response heal(Request request) {

@@ -125,7 +125,7 @@ export class RunsPanel {
   }
 }
 
-/** Self-healing: the mode, the known-cause findings and anomalies active now, and the newest audit events. */
+/** Self-healing: the mode, the known-cause findings, anomalies and exhaustion forecasts now, and the newest audit events. */
 export class HealPanel {
   constructor() {
     this.panel = new Panel('panel-heal');
@@ -133,7 +133,9 @@ export class HealPanel {
 
   /** Reads /api/v1/heal, /api/v1/anomalies and the newest events through api(path). */
   async load(api) {
-    const [heal, anomalies, events] = await Promise.all([api('/api/v1/heal'), api('/api/v1/anomalies'), api('/api/v1/events?limit=12')]);
+    const [heal, anomalies, forecasts, events] = await Promise.all([api('/api/v1/heal'), api('/api/v1/anomalies'), api('/api/v1/forecasts'),
+      api('/api/v1/events?limit=12')]);
+    const near = (forecasts.findings || []).filter((f) => ['at_limit', 'within_horizon', 'possible_within_horizon'].includes(f.status));
     const findings = heal.findings || [];
     const ongoing = anomalies.ongoing || [];
     const warming = (anomalies.detectors || []).filter((d) => d.warmingUp).length;
@@ -144,10 +146,12 @@ export class HealPanel {
         f.remediation ? el('span', {class: 'muted'}, ' → ' + f.remediation) : '')),
       ...ongoing.map((a) => el('li', {}, el('span', {class: 'sev sev-warning'}, 'anomaly'), a.group + ' since ' + format.clock(new Date(a.start).toISOString())
         + ', grade ' + a.peakGrade.toFixed(2) + (a.contributors?.length ? ', mostly ' + a.contributors[0].signal : ''))),
+      ...near.map((f) => el('li', {}, el('span', {class: 'sev sev-' + (f.status === 'possible_within_horizon' ? 'info' : 'warning')}, 'forecast'), f.text)),
     ];
     const recent = (events.events || []).map((e) => el('li', {}, el('span', {class: 'muted'}, format.clock(e.at) + ' '), el('code', {}, e.type), ' ' + e.subject
       + (e.remediation ? ' · ' + e.remediation : '') + (e.outcome ? ' — ' + e.outcome : '')));
     this.panel.fill('.list', active.length === 0 ? el('li', {class: 'muted'}, 'Nothing wrong now.') : active,
+      el('li', {class: 'muted'}, (forecasts.findings || []).length + ' memory forecast(s), ' + near.length + ' near the limit; ' + forecasts.state),
       el('li', {class: 'muted'}, 'audit log, newest first:'), recent.length === 0 ? el('li', {}, 'no events yet') : recent);
     this.panel.live();
   }

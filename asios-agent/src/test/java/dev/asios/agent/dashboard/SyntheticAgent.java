@@ -78,7 +78,7 @@ final class SyntheticAgent implements AutoCloseable {
         journal(state.resolve("tune"));
         runs(state);
         StateBlobs blobs = StateBlobs.open(state);
-        HealthMonitor health = HealthMonitor.start(context.sysroot(), context.journalDir(), state, registry, List::of, context.host(), blobs,
+        HealthMonitor health = HealthMonitor.start(context.sysroot(), context.journalDir(), state, registry, List::of, context.host(), context.store(), blobs,
                 HealthOptions.DEFAULTS, "test", new java.util.ArrayList<>());
         SyntheticAgent agent = new SyntheticAgent(context, health, blobs);
         agent.port = port;
