@@ -43,13 +43,7 @@ public final class StateBlobs implements AutoCloseable {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA busy_timeout=5000");
-                try (ResultSet check = statement.executeQuery("PRAGMA quick_check")) {
-                    String first = check.next() ? check.getString(1) : "no answer";
-                    if (!"ok".equals(first)) {
-                        throw new StoreException(file + " is corrupt (quick_check: " + first + "): move it away (mv " + file + " " + file
-                                + ".corrupt) and start again; the detectors then learn afresh");
-                    }
-                }
+                StoreFiles.quickCheck(statement, file);
                 statement.execute("PRAGMA journal_mode=WAL");
                 statement.execute("PRAGMA synchronous=FULL");
                 statement.execute("CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, saved_ms INTEGER NOT NULL, value BLOB NOT NULL)");

@@ -127,7 +127,8 @@ record StoreFiles(Path file, FileLock lock, Connection writer, Connection reader
                 + "or pass --state DIR");
     }
 
-    private static void quickCheck(Statement statement, Path file) throws SQLException {
+    /** Checks the database behind {@code statement} with {@code PRAGMA quick_check}; a corrupt one is a {@link StoreException} saying what to do. */
+    static void quickCheck(Statement statement, Path file) throws SQLException {
         try (ResultSet rows = statement.executeQuery("PRAGMA quick_check")) {
             String first = rows.next() ? rows.getString(1) : "no answer";
             if (!"ok".equals(first)) {
