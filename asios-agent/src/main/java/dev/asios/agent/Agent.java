@@ -23,6 +23,7 @@ import dev.asios.observe.disk.DiskCollector;
 import dev.asios.observe.ebpf.BpftraceAvailability;
 import dev.asios.observe.ebpf.EbpfProbes;
 import dev.asios.observe.ebpf.ProbeStatus;
+import dev.asios.observe.fs.FilesystemCollector;
 import dev.asios.observe.gpu.GpuCollector;
 import dev.asios.observe.memory.MemoryCollector;
 import dev.asios.observe.metric.MetricRegistry;
@@ -72,6 +73,7 @@ public final class Agent implements AutoCloseable {
         TrackedRuns trackedRuns = new RunStoreTrackedRuns(settings.stateDir(), Duration.ofSeconds(5).toNanos(), System::nanoTime);
         StoreRecorder recorder = new StoreRecorder(store, registry);
         GpuCollector gpu = GpuCollector.open(registry);
+        FilesystemCollector filesystems = new FilesystemCollector(settings.sysroot(), registry);
         List<Collector> collectors = List.of(
                 new AgentProcessCollector(Sysroot.host(), registry, 4096),
                 new CpuCollector(settings.sysroot(), registry),
@@ -79,6 +81,7 @@ public final class Agent implements AutoCloseable {
                 new PressureCollector(settings.sysroot(), registry),
                 new DiskCollector(settings.sysroot(), registry),
                 new NetworkCollector(settings.sysroot(), registry),
+                filesystems,
                 new RunCgroupCollector(settings.sysroot(), registry, trackedRuns),
                 gpu,
                 recorder);
@@ -89,6 +92,7 @@ public final class Agent implements AutoCloseable {
         agent.parts.add(store);
         agent.parts.add(recorder);
         agent.parts.add(gpu);
+        agent.parts.add(filesystems);
         try {
             if (settings.ebpf()) {
                 agent.startProbes(settings, trackedRuns);

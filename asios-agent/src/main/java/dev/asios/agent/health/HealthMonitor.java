@@ -13,6 +13,7 @@ import dev.asios.health.audit.AuditLogSettings;
 import dev.asios.health.audit.AuditValue;
 import dev.asios.health.audit.HealEvents;
 import dev.asios.health.forecast.ForecastWatch;
+import dev.asios.health.forecast.HeldBackAccuracy;
 import dev.asios.health.heal.Healer;
 import dev.asios.health.heal.Remediations;
 import dev.asios.health.policy.HealGate;
@@ -37,6 +38,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,7 @@ import java.util.function.LongConsumer;
  * The agent's health loop. As a round listener of the collector loop it turns the round's metrics
  * into signals on the loop's thread (cheap, and the metrics are consistent there), then hands them
  * to its own thread, which feeds every signal group to its learned detector (Random Cut Forest,
- * state kept in {@code health.db}), feeds the memory forecasts ({@link ForecastTargets}), checks the known-cause rules (some read host files), records
+ * state kept in {@code health.db}), feeds the exhaustion forecasts ({@link ForecastTargets}), checks the known-cause rules (some read host files), records
  * findings that start or clear, and lets the {@link Healer} act under the heal policy. When that thread
  * falls behind, the older waiting round is dropped and counted. Every finding and action is an
  * event in the audit log ({@code audit/events.jsonl} in the state folder). Thread-safe.
@@ -167,9 +169,14 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
         return anomalies;
     }
 
-    /** The exhaustion forecasts: node, run and GPU memory. */
+    /** The exhaustion forecasts: node, run and GPU memory, hugepage pools, file systems, GPU temperature. */
     public ForecastWatch forecasts() {
         return forecasts.watch();
+    }
+
+    /** How well a forecast target did on its held-back recorded history; empty before its first check. */
+    public Optional<HeldBackAccuracy> forecastAccuracy(String targetId) {
+        return forecasts.accuracy(targetId);
     }
 
     /** Forecast targets still being built from their history, and why the latest failed (empty if none). */

@@ -17,7 +17,9 @@ import dev.asios.health.audit.AuditEvent;
 import dev.asios.health.audit.AuditEventType;
 import dev.asios.health.audit.AuditPage;
 import dev.asios.health.audit.AuditQuery;
+import dev.asios.health.forecast.AccuracyReport;
 import dev.asios.health.forecast.ExhaustionFinding;
+import dev.asios.health.forecast.HeldBackAccuracy;
 import dev.asios.health.rules.RuleFinding;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -27,7 +29,7 @@ import java.util.Set;
 /**
  * The health endpoints: {@code /api/v1/events} (the audit log, filtered),
  * {@code /api/v1/anomalies} (the learned detectors: ongoing and recent anomalies, and each
- * detector's state), {@code /api/v1/forecasts} (the memory exhaustion forecasts) and
+ * detector's state), {@code /api/v1/forecasts} (the exhaustion forecasts, each with its accuracy on held-back history) and
  * {@code /api/v1/heal} (the policy in force and the active known-cause findings). Read-only, like
  * the rest of the API.
  */
@@ -133,8 +135,27 @@ public final class HealthRoutes {
             optional(node, "secondsToLimit", finding.secondsToLimit());
             optional(node, "bandEarliestSeconds", finding.bandEarliestSeconds());
             optional(node, "bandLatestSeconds", finding.bandLatestSeconds());
+            health.forecastAccuracy(finding.targetId()).ifPresent(accuracy -> accuracy(node.putObject("accuracy"), accuracy));
         }
         return ApiRoutes.json(mapper, root);
+    }
+
+    /** The held-back check: when, at which horizon, and the scores (or why there are none). */
+    private static void accuracy(ObjectNode node, HeldBackAccuracy accuracy) {
+        node.put("checkedAt", accuracy.checkedAtMs());
+        if (accuracy.report().isEmpty()) {
+            node.put("unavailable", accuracy.unavailable());
+            return;
+        }
+        AccuracyReport report = accuracy.report().get();
+        node.put("horizonSeconds", report.horizonSteps() * report.stepMs() / 1000).put("trainSteps", report.trainSteps())
+                .put("heldBackSteps", report.steps() - report.trainSteps()).put("scored", report.origins());
+        optional(node, "mae", OptionalDouble.of(report.mae()));
+        optional(node, "naiveMae", OptionalDouble.of(report.naiveMae()));
+        optional(node, "mase", OptionalDouble.of(report.mase()));
+        optional(node, "ratioToNaive", OptionalDouble.of(report.ratioToNaive()));
+        optional(node, "bandCoverage", OptionalDouble.of(report.coverage()));
+        node.put("nominalBandCoverage", report.nominalCoverage());
     }
 
     private static void optional(ObjectNode node, String field, OptionalDouble value) {

@@ -125,6 +125,23 @@ export class RunsPanel {
   }
 }
 
+/** A forecast's accuracy on its held-back history, in a few words; empty before it was scored. */
+function accuracyText(accuracy) {
+  if (!accuracy || accuracy.ratioToNaive == null) {
+    return '';
+  }
+  return ' (held-back history: error ' + accuracy.ratioToNaive.toFixed(2) + '× the naive forecast\'s at ' + format.duration(accuracy.horizonSeconds) + ')';
+}
+
+/** How many forecasts were scored on held-back history, and their median error against the naive forecast. */
+function scoredText(findings) {
+  const ratios = findings.map((f) => f.accuracy?.ratioToNaive).filter((r) => r != null).sort((a, b) => a - b);
+  if (ratios.length === 0) {
+    return '; none scored on held-back history yet';
+  }
+  return '; ' + ratios.length + ' scored on held-back history, median error ' + ratios[Math.floor(ratios.length / 2)].toFixed(2) + '× naive';
+}
+
 /** Self-healing: the mode, the known-cause findings, anomalies and exhaustion forecasts now, and the newest audit events. */
 export class HealPanel {
   constructor() {
@@ -146,12 +163,14 @@ export class HealPanel {
         f.remediation ? el('span', {class: 'muted'}, ' → ' + f.remediation) : '')),
       ...ongoing.map((a) => el('li', {}, el('span', {class: 'sev sev-warning'}, 'anomaly'), a.group + ' since ' + format.clock(new Date(a.start).toISOString())
         + ', grade ' + a.peakGrade.toFixed(2) + (a.contributors?.length ? ', mostly ' + a.contributors[0].signal : ''))),
-      ...near.map((f) => el('li', {}, el('span', {class: 'sev sev-' + (f.status === 'possible_within_horizon' ? 'info' : 'warning')}, 'forecast'), f.text)),
+      ...near.map((f) => el('li', {}, el('span', {class: 'sev sev-' + (f.status === 'possible_within_horizon' ? 'info' : 'warning')}, 'forecast'), f.text,
+        el('span', {class: 'muted'}, accuracyText(f.accuracy)))),
     ];
     const recent = (events.events || []).map((e) => el('li', {}, el('span', {class: 'muted'}, format.clock(e.at) + ' '), el('code', {}, e.type), ' ' + e.subject
       + (e.remediation ? ' · ' + e.remediation : '') + (e.outcome ? ' — ' + e.outcome : '')));
     this.panel.fill('.list', active.length === 0 ? el('li', {class: 'muted'}, 'Nothing wrong now.') : active,
-      el('li', {class: 'muted'}, (forecasts.findings || []).length + ' memory forecast(s), ' + near.length + ' near the limit; ' + forecasts.state),
+      el('li', {class: 'muted'}, (forecasts.findings || []).length + ' forecast(s), ' + near.length + ' near the limit; ' + forecasts.state
+        + scoredText(forecasts.findings || [])),
       el('li', {class: 'muted'}, 'audit log, newest first:'), recent.length === 0 ? el('li', {}, 'no events yet') : recent);
     this.panel.live();
   }

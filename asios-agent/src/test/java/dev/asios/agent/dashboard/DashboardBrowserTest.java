@@ -56,7 +56,8 @@ class DashboardBrowserTest {
             assertThat(panels.path("cpu").path("text").asText()).contains("isolated 1");
             assertThat(panels.path("tuning").path("text").asText()).contains("inference", "1 drifted", "transparent_hugepage");
             assertThat(panels.path("runs").path("text").asText()).contains("serve.py", "running");
-            assertThat(panels.path("heal").path("text").asText()).contains("dry-run", "agent-started", "policy-loaded");
+            assertThat(panels.path("heal").path("text").asText()).contains("dry-run", "agent-started", "policy-loaded", "forecast(s)",
+                    "held-back history");
             assertThat(chromium.evaluate("document.getElementById('host-summary').innerText").asText()).contains("Skylake", "2 CPUs", "1 NUMA node");
 
             Thread.sleep(4000);

@@ -9,7 +9,8 @@ import java.util.Random;
 /**
  * Plausible, changing values for the metrics the dashboard draws, under the names the collectors
  * expose: 2 CPUs (CPU 1 isolated and nearly idle), 1 NUMA node with 2 MiB hugepages, a run-queue
- * latency histogram that grows, one NVMe disk and one NIC, and the agent's own cost. No GPU
+ * latency histogram that grows, one NVMe disk and one NIC, a root file system filling slowly, and
+ * the agent's own cost. No GPU
  * families: the dashboard shows why. {@link #advance} moves every counter on by a time step;
  * call it from one thread.
  */
@@ -27,6 +28,7 @@ final class SyntheticMetrics {
     private final Series nodeFree;
     private final Series available;
     private final Series hugepagesFree;
+    private final Series rootAvailable;
     private final Series memoryStalled;
     private final HistogramSeries runqueue;
     private final long[] runqueueCounts = new long[LOG2_MICROSECONDS.length + 1];
@@ -58,6 +60,10 @@ final class SyntheticMetrics {
         hugepages.series("0", "2097152", "total").set(512);
         hugepages.series("0", "2097152", "surplus").set(0);
         hugepagesFree = hugepages.series("0", "2097152", "free");
+        String[] root = {"/", "/dev/nvme0n1p2", "ext4"};
+        registry.gauge("asios_filesystem_size_bytes", "Size of the file system.", "bytes", "mountpoint", "device", "fstype").series(root).set(512 * GIB);
+        rootAvailable = registry.gauge("asios_filesystem_avail_bytes", "Free space a user may fill.", "bytes", "mountpoint", "device", "fstype")
+                .series(root);
         registry.gauge("asios_memory_total_bytes", "Memory of the host.", "bytes").series().set(16 * GIB);
         available = registry.gauge("asios_memory_available_bytes", "Memory available to new work.", "bytes").series();
         memoryStalled = registry.counter("asios_pressure_stalled_seconds", "Time tasks stalled on a resource.", "seconds", "resource", "kind").series("memory", "some");
@@ -99,6 +105,7 @@ final class SyntheticMetrics {
         nodeFree.set((16 - usedGib) * GIB);
         available.set((16 - usedGib + 1.5) * GIB);
         hugepagesFree.set(100 + Math.round(50 * wave));
+        rootAvailable.set(200 * GIB - elapsedSeconds * 0.01 * GIB);
         stalledSeconds += seconds * 0.02 * wave;
         memoryStalled.set(stalledSeconds);
         runqueueSum = grow(runqueue, runqueueCounts, runqueueSum, seconds * 4000, 3 + 4 * wave);

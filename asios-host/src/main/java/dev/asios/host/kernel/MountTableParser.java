@@ -36,7 +36,7 @@ public final class MountTableParser {
             if (fields.size() > separator + 3) {
                 options.addAll(splitOptions(fields.get(separator + 3)));
             }
-            mounts.add(new MountEntry(unescape(fields.get(4)), unescape(fields.get(separator + 1)), options));
+            mounts.add(new MountEntry(unescape(fields.get(4)), unescape(fields.get(separator + 1)), options, unescape(fields.get(separator + 2))));
         }
         return mounts;
     }
@@ -58,7 +58,7 @@ public final class MountTableParser {
             if (fields.length < 4) {
                 throw new ParseException("mounts line '" + KernelText.abbreviate(line) + "' has fewer than 4 fields");
             }
-            mounts.add(new MountEntry(unescape(fields[1]), unescape(fields[2]), splitOptions(fields[3])));
+            mounts.add(new MountEntry(unescape(fields[1]), unescape(fields[2]), splitOptions(fields[3]), unescape(fields[0])));
         }
         return mounts;
     }

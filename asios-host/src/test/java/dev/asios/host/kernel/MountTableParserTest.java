@@ -23,6 +23,7 @@ class MountTableParserTest {
         assertThat(mounts).extracting(MountEntry::mountPoint)
                 .containsExactly("/proc", "/sys/fs/cgroup", "/sys/fs/cgroup/cpu,cpuacct", "/mnt/with space");
         assertThat(mounts.get(1).fsType()).isEqualTo("cgroup2");
+        assertThat(mounts).extracting(MountEntry::source).containsExactly("proc", "cgroup2", "cgroup", "tmpfs");
         assertThat(mounts.get(2).options()).containsExactly("rw", "relatime", "rw", "cpu", "cpuacct");
     }
 
@@ -32,8 +33,8 @@ class MountTableParserTest {
                 + "none /cgroup/unified cgroup2 rw\n\n";
         List<MountEntry> mounts = MountTableParser.parseMounts(text);
         assertThat(mounts).containsExactly(
-                new MountEntry("/dev/cpuset", "cgroup", List.of("rw", "relatime", "cpuset", "noprefix", "release_agent=/sbin/cpuset_release_agent")),
-                new MountEntry("/cgroup/unified", "cgroup2", List.of("rw")));
+                new MountEntry("/dev/cpuset", "cgroup", List.of("rw", "relatime", "cpuset", "noprefix", "release_agent=/sbin/cpuset_release_agent"), "none"),
+                new MountEntry("/cgroup/unified", "cgroup2", List.of("rw"), "none"));
     }
 
     @Test

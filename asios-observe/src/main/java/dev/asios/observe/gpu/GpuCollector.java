@@ -19,6 +19,7 @@ import java.util.Optional;
  * {@code asios_gpu_memory_used_bytes}, {@code asios_gpu_memory_total_bytes},
  * {@code asios_gpu_power_watts}, {@code asios_gpu_sm_clock_hertz},
  * {@code asios_gpu_memory_clock_hertz}, {@code asios_gpu_temperature_celsius},
+ * {@code asios_gpu_temperature_slowdown_celsius} (NVML only),
  * {@code asios_gpu_throttle_active{reason}}, {@code asios_gpu_ecc_errors_total{type}},
  * {@code asios_gpu_xid_events_total{xid}} (NVML only), {@code asios_gpu_nvlink_transmit_bytes_total}
  * and {@code _receive_} {@code {link}} (NVML only) and {@code asios_gpu_info{name,source}}. A

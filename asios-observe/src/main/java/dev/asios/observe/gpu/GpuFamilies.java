@@ -17,6 +17,7 @@ final class GpuFamilies {
     final MetricFamily smClock;
     final MetricFamily memoryClock;
     final MetricFamily temperature;
+    final MetricFamily temperatureSlowdown;
     final MetricFamily throttle;
     final MetricFamily eccErrors;
     final MetricFamily xidEvents;
@@ -35,6 +36,8 @@ final class GpuFamilies {
         smClock = registry.gauge("asios_gpu_sm_clock_hertz", "Current clock of the streaming multiprocessors.", "hertz", "gpu", "uuid");
         memoryClock = registry.gauge("asios_gpu_memory_clock_hertz", "Current clock of the GPU memory.", "hertz", "gpu", "uuid");
         temperature = registry.gauge("asios_gpu_temperature_celsius", "Temperature of the GPU die.", "celsius", "gpu", "uuid");
+        temperatureSlowdown = registry.gauge("asios_gpu_temperature_slowdown_celsius",
+                "Die temperature at which the GPU lowers its clocks to cool down (the driver's slowdown threshold).", "celsius", "gpu", "uuid");
         throttle = registry.gauge("asios_gpu_throttle_active",
                 "1 while this reason holds the GPU clocks down, 0 otherwise.", null, "gpu", "uuid", "reason");
         eccErrors = registry.counter("asios_gpu_ecc_errors",

@@ -24,6 +24,7 @@ final class GpuSeries {
     final Series smClock;
     final Series memoryClock;
     final Series temperature;
+    final Series temperatureSlowdown;
     final Series eccCorrected;
     final Series eccUncorrected;
     private final Series[] throttle = new Series[REASONS.length];
@@ -46,6 +47,7 @@ final class GpuSeries {
         smClock = add(families.smClock);
         memoryClock = add(families.memoryClock);
         temperature = add(families.temperature);
+        temperatureSlowdown = add(families.temperatureSlowdown);
         eccCorrected = add(families.eccErrors, "corrected");
         eccUncorrected = add(families.eccErrors, "uncorrected");
         for (ThrottleReason reason : REASONS) {

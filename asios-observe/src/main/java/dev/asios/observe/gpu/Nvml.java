@@ -46,6 +46,7 @@ final class Nvml implements AutoCloseable {
     final NvmlFunction powerUsage;
     final NvmlFunction clockInfo;
     final NvmlFunction temperature;
+    final NvmlFunction temperatureThreshold;
     final NvmlFunction throttleReasons;
     final NvmlFunction totalEccErrors;
     final NvmlFunction eventSetCreate;
@@ -70,6 +71,7 @@ final class Nvml implements AutoCloseable {
         powerUsage = bind("nvmlDeviceGetPowerUsage", false, library, ADDRESS, ADDRESS);
         clockInfo = bind("nvmlDeviceGetClockInfo", false, library, ADDRESS, JAVA_INT, ADDRESS);
         temperature = bind("nvmlDeviceGetTemperature", false, library, ADDRESS, JAVA_INT, ADDRESS);
+        temperatureThreshold = bind("nvmlDeviceGetTemperatureThreshold", false, library, ADDRESS, JAVA_INT, ADDRESS);
         // Newer drivers name it ...ClocksEventReasons and deprecate the old name: same signature, same bits.
         NvmlFunction eventReasons = bind("nvmlDeviceGetCurrentClocksEventReasons", false, library, ADDRESS, ADDRESS);
         throttleReasons = eventReasons.present() ? eventReasons : bind("nvmlDeviceGetCurrentClocksThrottleReasons", false, library, ADDRESS, ADDRESS);

@@ -26,6 +26,7 @@ final class NvmlDevice {
     private static final int CLOCK_SM = 1;
     private static final int CLOCK_MEM = 2;
     private static final int TEMPERATURE_GPU = 0;
+    private static final int TEMPERATURE_THRESHOLD_SLOWDOWN = 1;
     private static final int ECC_CORRECTED = 0;
     private static final int ECC_UNCORRECTED = 1;
     private static final int VOLATILE_ECC = 0;
@@ -109,6 +110,8 @@ final class NvmlDevice {
         series.memoryClock.set(clock(nvml, CLOCK_MEM, failures));
         series.temperature.set(failures.ok(nvml.temperature.call(handle, TEMPERATURE_GPU, uint), nvml.temperature, index)
                 ? unsignedInt(uint, 0) : Double.NaN);
+        series.temperatureSlowdown.set(failures.ok(nvml.temperatureThreshold.call(handle, TEMPERATURE_THRESHOLD_SLOWDOWN, uint),
+                nvml.temperatureThreshold, index) ? unsignedInt(uint, 0) : Double.NaN);
         if (failures.ok(nvml.throttleReasons.call(handle, ulonglong), nvml.throttleReasons, index)) {
             series.throttleReasons(ulonglong.get(JAVA_LONG, 0));
         } else {

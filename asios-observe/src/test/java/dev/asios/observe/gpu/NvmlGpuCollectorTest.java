@@ -43,6 +43,8 @@ class NvmlGpuCollectorTest {
             assertThat(view.value("asios_gpu_sm_clock_hertz", "0", GPU0_UUID)).isEqualTo(1.98e9);
             assertThat(view.value("asios_gpu_memory_clock_hertz", "0", GPU0_UUID)).isEqualTo(2.619e9);
             assertThat(view.value("asios_gpu_temperature_celsius", "1", GPU1_UUID)).isEqualTo(33);
+            assertThat(view.value("asios_gpu_temperature_slowdown_celsius", "0", GPU0_UUID)).isEqualTo(87);
+            assertThat(view.value("asios_gpu_temperature_slowdown_celsius", "1", GPU1_UUID)).as("not supported").isNaN();
             assertThat(view.value("asios_gpu_throttle_active", "0", GPU0_UUID, "sw_power_cap")).isEqualTo(1);
             assertThat(view.value("asios_gpu_throttle_active", "0", GPU0_UUID, "gpu_idle")).isZero();
             assertThat(view.value("asios_gpu_throttle_active", "1", GPU1_UUID, "gpu_idle")).isEqualTo(1);

@@ -251,6 +251,19 @@ nvmlReturn_t nvmlDeviceGetTemperature(nvmlDevice_t device, int sensor, unsigned 
     return NVML_SUCCESS;
 }
 
+/* Only GPU 0 knows its slowdown threshold (type 1), 87 °C. */
+nvmlReturn_t nvmlDeviceGetTemperatureThreshold(nvmlDevice_t device, int type, unsigned int *celsius)
+{
+    if (!known(device) || type < 0 || type > 7) {
+        return NVML_ERROR_INVALID_ARGUMENT;
+    }
+    if (device != &gpus[0] || type != 1) {
+        return NVML_ERROR_NOT_SUPPORTED;
+    }
+    *celsius = 87;
+    return NVML_SUCCESS;
+}
+
 nvmlReturn_t nvmlDeviceGetCurrentClocksThrottleReasons(nvmlDevice_t device, unsigned long long *reasons)
 {
     if (!known(device)) {
