@@ -5,6 +5,7 @@ import dev.asios.agent.store.SampleStore;
 import dev.asios.agent.store.StateBlobs;
 import dev.asios.health.anomaly.AnomalyWatch;
 import dev.asios.health.anomaly.WatchSettings;
+import dev.asios.health.anomaly.trace.SignalTraceWriter;
 import dev.asios.health.audit.AuditEvent;
 import dev.asios.health.audit.AuditEventType;
 import dev.asios.health.audit.AuditLog;
@@ -32,6 +33,8 @@ import dev.asios.health.signal.SignalRound;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.metric.MetricRegistry;
 import dev.asios.observe.runs.TrackedRuns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.InstantSource;
@@ -70,6 +73,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     private final AtomicLong roundsDropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure = "";
+    private SignalTraceWriter traces;
 
     private HealthMonitor(SignalExtractor extractor, AnomalyWatch anomalies, ForecastTargets forecasts, RuleEngine engine, Healer healer, AuditLog audit,
             HealPolicy policy) {
@@ -117,10 +121,25 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view,
                     options.retryAfter());
             AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));
-            return new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, audit, policy);
+            HealthMonitor monitor = new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, audit,
+                    policy);
+            if (options.recordSignals().isPresent()) {
+                monitor.traces = traceWriter(options.recordSignals().get());
+                notes.add("recording signal traces in " + options.recordSignals().get() + " (label file: "
+                        + options.recordSignals().get().resolve(SignalTraceWriter.LABEL_FILE) + ")");
+            }
+            return monitor;
         } catch (RuntimeException e) {
             audit.close();
             throw e;
+        }
+    }
+
+    private static SignalTraceWriter traceWriter(Path dir) {
+        try {
+            return new SignalTraceWriter(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record signal traces in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -137,6 +156,9 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
                 anomalies.observe(observed.group(), observed.observation());
             }
             forecasts.observe(round.epochMs());
+            if (traces != null) {
+                traces.write(round);
+            }
             RuleReport report = engine.evaluate(round);
             List<AuditEvent.Builder> events = new ArrayList<>();
             report.started().forEach(f -> events.add(finding(f, "started")));
@@ -210,6 +232,16 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
         return failures.get();
     }
 
+    private void closeTraces() {
+        if (traces != null) {
+            try {
+                traces.close();
+            } catch (IOException e) {
+                lastFailure = "closing the signal traces: " + e.getMessage();
+            }
+        }
+    }
+
     /** Finishes the round in hand, saves the detectors, records the stop, and closes the audit log. */
     @Override
     public void close() {
@@ -221,6 +253,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
         }
         forecasts.close();
         try {
+            closeTraces();
             anomalies.close();
             audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.AGENT_STOPPED, "agent", "asios up stopped"));
         } finally {

@@ -14,8 +14,10 @@ import java.util.Optional;
  *     force (its drift is healed under the policy)
  * @param profilesDir where profiles other than the built-in ones are looked up
  * @param retryAfter how long a finding that stays active waits before it is proposed again
+ * @param recordSignals a folder where every signal group's rounds are written as labelled traces
+ *     ({@link dev.asios.health.anomaly.trace.SignalTraceWriter}); empty: none written
  */
-public record HealthOptions(HealPolicy policy, Optional<String> profile, Path profilesDir, Duration retryAfter) {
+public record HealthOptions(HealPolicy policy, Optional<String> profile, Path profilesDir, Duration retryAfter, Optional<Path> recordSignals) {
 
     /** Where {@code asios tune} looks for profiles other than the built-in ones. */
     public static final Path PROFILES_DIR = Path.of("/etc/asios/profiles");
@@ -25,4 +27,9 @@ public record HealthOptions(HealPolicy policy, Optional<String> profile, Path pr
 
     /** The built-in policy (dry-run), no profile. */
     public static final HealthOptions DEFAULTS = new HealthOptions(HealPolicy.builtIn(), Optional.empty(), PROFILES_DIR, RETRY_AFTER);
+
+    /** The options without recording signal traces. */
+    public HealthOptions(HealPolicy policy, Optional<String> profile, Path profilesDir, Duration retryAfter) {
+        this(policy, profile, profilesDir, retryAfter, Optional.empty());
+    }
 }

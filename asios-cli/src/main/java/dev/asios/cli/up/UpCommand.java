@@ -79,6 +79,11 @@ public final class UpCommand implements Callable<Integer> {
             description = "Where profiles other than the built-in ones are. Default: ${DEFAULT-VALUE}.")
     private Path profilesDir;
 
+    @Option(names = "--record-signals", paramLabel = "DIR", description = {"Writes every signal group's rounds to DIR as labelled traces "
+        + "(cpu_0.csv, host_all.csv, ...), each round labelled with the text of DIR/label (0 when absent).",
+        "For measuring the anomaly detector on this host: see scripts/fault-trace."})
+    private Path recordSignals;
+
     @Override
     public Integer call() throws AgentException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +95,8 @@ public final class UpCommand implements Callable<Integer> {
         AgentSettings settings;
         try {
             settings = new AgentSettings(address(), port, DurationOption.parse("--interval", interval), stateDir(), journal, Sysroot.host(), !noEbpf,
-                    new HealthOptions(healPolicy(), Optional.ofNullable(profile), profilesDir, HealthOptions.RETRY_AFTER));
+                    new HealthOptions(healPolicy(), Optional.ofNullable(profile), profilesDir, HealthOptions.RETRY_AFTER,
+                            Optional.ofNullable(recordSignals)));
         } catch (IllegalArgumentException | PolicyException | ProfileException e) {
             throw new UserException(e.getMessage());
         }

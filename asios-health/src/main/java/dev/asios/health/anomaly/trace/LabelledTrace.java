@@ -60,17 +60,26 @@ public final class LabelledTrace {
      * value is an empty field. Parsing it gives an equal trace.
      */
     public String toCsv() {
-        StringBuilder csv = new StringBuilder("epoch_ms,").append(String.join(",", signals)).append(",label\n");
+        StringBuilder csv = new StringBuilder(header(signals));
         for (int i = 0; i < size(); i++) {
-            Observation observation = observations.get(i);
-            csv.append(observation.epochMs());
-            for (int s = 0; s < signals.size(); s++) {
-                double value = observation.value(s);
-                csv.append(',').append(Double.isNaN(value) ? "" : Double.toString(value));
-            }
-            csv.append(',').append(labels.get(i)).append('\n');
+            appendRow(csv, observations.get(i), labels.get(i));
         }
         return csv.toString();
+    }
+
+    /** The header line of a trace of {@code signals}, with its line end. */
+    static String header(List<String> signals) {
+        return "epoch_ms," + String.join(",", signals) + ",label\n";
+    }
+
+    /** Appends the row of one round, with its line end; a NaN value is an empty field. */
+    static void appendRow(StringBuilder csv, Observation observation, String label) {
+        csv.append(observation.epochMs());
+        for (int s = 0; s < observation.size(); s++) {
+            double value = observation.value(s);
+            csv.append(',').append(Double.isNaN(value) ? "" : Double.toString(value));
+        }
+        csv.append(',').append(label).append('\n');
     }
 
     /** The labelled windows: each maximal run of consecutive rounds with the same fault label. */

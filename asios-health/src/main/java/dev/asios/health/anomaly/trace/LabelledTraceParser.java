@@ -39,6 +39,11 @@ public final class LabelledTraceParser {
     private LabelledTraceParser() {
     }
 
+    /** Whether {@code text} is a valid label: {@code 0}, {@code 1} or a name of letters, digits, {@code _ . : -}, at most 64. */
+    static boolean isLabel(String text) {
+        return LABEL.matcher(text).matches();
+    }
+
     /**
      * Reads and parses the file at {@code path}.
      *
