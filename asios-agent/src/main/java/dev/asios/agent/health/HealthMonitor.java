@@ -117,7 +117,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
                     .orElseGet(() -> IsolatedCpus.of(sysroot, List.of()));
             RuleEngine engine = new RuleEngine(KnownCauseRules.standard(KnownCauseSettings.DEFAULTS, new KnownCauseRules.Inputs(sysroot, registry, isolated,
                     new TrackedRunTasks(sysroot, runs), TuningDriftRule.fromJournal(sysroot, journalDir))));
-            Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(), new GpuAddresses(() -> host.current().host()));
+            Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(), new GpuAddresses(() -> host.current().host(), registry));
             Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view,
                     options.retryAfter());
             AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));

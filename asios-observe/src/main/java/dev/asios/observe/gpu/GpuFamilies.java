@@ -46,6 +46,7 @@ final class GpuFamilies {
                 "Critical XID errors the driver reported since the agent started, by XID code.", null, "gpu", "uuid", "xid");
         nvlinkTransmit = registry.counter("asios_gpu_nvlink_transmit_bytes", "Data bytes sent over each active NVLink.", "bytes", "gpu", "uuid", "link");
         nvlinkReceive = registry.counter("asios_gpu_nvlink_receive_bytes", "Data bytes received over each active NVLink.", "bytes", "gpu", "uuid", "link");
-        info = registry.gauge("asios_gpu_info", "1 for each GPU, with its name and the telemetry source.", null, "gpu", "uuid", "name", "source");
+        info = registry.gauge("asios_gpu_info", "1 for each GPU, with its name, the telemetry source and its PCI address (empty when not known).", null,
+                "gpu", "uuid", "name", "source", "pci");
     }
 }

@@ -34,8 +34,11 @@ final class GpuSeries {
     private final List<Series> all = new ArrayList<>();
     private final Map<Long, Series> xids = new HashMap<>();
 
-    /** The series of GPU {@code index} with {@code uuid} and {@code name}, read from {@code source}. */
-    GpuSeries(GpuFamilies families, int index, String uuid, String name, String source) {
+    /**
+     * The series of GPU {@code index} with {@code uuid} and {@code name}, read from {@code source},
+     * at PCI address {@code pci} (empty when not known).
+     */
+    GpuSeries(GpuFamilies families, int index, String uuid, String name, String source, String pci) {
         this.families = families;
         this.gpu = Integer.toString(index);
         this.uuid = uuid;
@@ -53,7 +56,7 @@ final class GpuSeries {
         for (ThrottleReason reason : REASONS) {
             throttle[reason.ordinal()] = add(families.throttle, reason.label());
         }
-        add(families.info, name, source).set(1);
+        add(families.info, name, source, pci).set(1);
     }
 
     /** The {@code gpu} label: the driver's index. */

@@ -41,6 +41,7 @@ final class Nvml implements AutoCloseable {
     final NvmlFunction handleByIndex;
     final NvmlFunction uuid;
     final NvmlFunction name;
+    final NvmlFunction pciInfo;
     final NvmlFunction utilizationRates;
     final NvmlFunction memoryInfo;
     final NvmlFunction powerUsage;
@@ -66,6 +67,7 @@ final class Nvml implements AutoCloseable {
         handleByIndex = bind("nvmlDeviceGetHandleByIndex_v2", true, library, JAVA_INT, ADDRESS);
         uuid = bind("nvmlDeviceGetUUID", false, library, ADDRESS, ADDRESS, JAVA_INT);
         name = bind("nvmlDeviceGetName", false, library, ADDRESS, ADDRESS, JAVA_INT);
+        pciInfo = bind("nvmlDeviceGetPciInfo_v3", false, library, ADDRESS, ADDRESS);
         utilizationRates = bind("nvmlDeviceGetUtilizationRates", false, library, ADDRESS, ADDRESS);
         memoryInfo = bind("nvmlDeviceGetMemoryInfo", false, library, ADDRESS, ADDRESS);
         powerUsage = bind("nvmlDeviceGetPowerUsage", false, library, ADDRESS, ADDRESS);

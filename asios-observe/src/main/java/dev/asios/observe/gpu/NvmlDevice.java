@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.asios.host.pci.PciAddress;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -67,8 +68,28 @@ final class NvmlDevice {
         String uuid = text.getString(0);
         int named = nvml.name.call(handle, text, TEXT_BUFFER_BYTES);
         String name = failures.ok(named, nvml.name, index) ? text.getString(0) : "";
-        GpuSeries series = new GpuSeries(families, index, uuid, name, "nvml");
+        GpuSeries series = new GpuSeries(families, index, uuid, name, "nvml", pciAddress(nvml, handle, index, failures));
         return new NvmlDevice(index, handle, series, NvmlLinks.discover(nvml, handle, index, series, failures), arena);
+    }
+
+    // nvmlPciInfo_t: char busIdLegacy[16]; unsigned int domain, bus, device, pciDeviceId,
+    // pciSubSystemId; char busId[32]. NVML names a GPU by function 0 of its device.
+    private static final long PCI_INFO_BYTES = 68;
+    private static final long PCI_DOMAIN = 16;
+    private static final long PCI_BUS = 20;
+    private static final long PCI_DEVICE = 24;
+
+    /** The GPU's PCI address as sysfs names it ({@code 0000:3b:00.0}); empty when NVML cannot tell. */
+    private static String pciAddress(Nvml nvml, MemorySegment handle, int index, NvmlFailures failures) {
+        MemorySegment info = nvml.arena().allocate(PCI_INFO_BYTES, 4);
+        if (!failures.ok(nvml.pciInfo.call(handle, info), nvml.pciInfo, index)) {
+            return "";
+        }
+        try {
+            return new PciAddress(info.get(JAVA_INT, PCI_DOMAIN), info.get(JAVA_INT, PCI_BUS), info.get(JAVA_INT, PCI_DEVICE), 0).toString();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static void check(Nvml nvml, int code, NvmlFunction function, int index) throws GpuTelemetryException {

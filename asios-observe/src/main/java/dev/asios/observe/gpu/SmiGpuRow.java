@@ -22,6 +22,7 @@ import java.util.OptionalLong;
  * @param throttleReasons the active clock throttle reasons, as NVML's bit mask
  * @param eccCorrected corrected ECC errors since the driver loaded
  * @param eccUncorrected uncorrected ECC errors since the driver loaded
+ * @param pciAddress the PCI address as sysfs names it ({@code 0000:3b:00.0}); empty when not printed
  */
 record SmiGpuRow(
         int index,
@@ -37,5 +38,6 @@ record SmiGpuRow(
         OptionalDouble temperatureCelsius,
         OptionalLong throttleReasons,
         OptionalLong eccCorrected,
-        OptionalLong eccUncorrected) {
+        OptionalLong eccUncorrected,
+        String pciAddress) {
 }

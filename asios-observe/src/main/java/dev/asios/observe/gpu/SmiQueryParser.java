@@ -1,6 +1,7 @@
 package dev.asios.observe.gpu;
 
 import dev.asios.host.parse.ParseException;
+import dev.asios.host.pci.PciAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -20,7 +21,7 @@ final class SmiQueryParser {
     /** The fields asked for, in the order the parser reads them. */
     static final List<String> FIELDS = List.of("index", "uuid", "name", "utilization.gpu", "utilization.memory", "memory.used",
             "memory.total", "power.draw", "clocks.sm", "clocks.mem", "temperature.gpu", "clocks_throttle_reasons.active",
-            "ecc.errors.corrected.volatile.total", "ecc.errors.uncorrected.volatile.total");
+            "ecc.errors.corrected.volatile.total", "ecc.errors.uncorrected.volatile.total", "pci.bus_id");
 
     private static final Pattern INDEX = Pattern.compile("\\d{1,4}");
     private static final Pattern WHOLE = Pattern.compile("\\d{1,12}");
@@ -81,7 +82,19 @@ final class SmiQueryParser {
                 decimal(f[7], line),
                 scaled(f[8], HERTZ_PER_MEGAHERTZ, line), scaled(f[9], HERTZ_PER_MEGAHERTZ, line),
                 decimal(f[10], line),
-                mask(f[11], line), count(f[12], line), count(f[13], line));
+                mask(f[11], line), count(f[12], line), count(f[13], line), pci(f[14], line));
+    }
+
+    // Format: "00000000:3B:00.0", a domain of 8 hex digits
+    private static String pci(String field, String line) {
+        if (absent(field)) {
+            return "";
+        }
+        try {
+            return PciAddress.parse(field).toString();
+        } catch (ParseException e) {
+            throw new ParseException("'" + field + "' is not a PCI bus id like 00000000:3B:00.0 in '" + abbreviate(line) + "'");
+        }
     }
 
     /** Whether nvidia-smi printed a remark instead of a value: {@code [N/A]}, {@code [Not Supported]}, {@code N/A}. */

@@ -63,7 +63,7 @@ final class SmiSource implements GpuSource {
                 if (series != null) {
                     series.remove();
                 }
-                series = new GpuSeries(families, row.index(), row.uuid(), row.name(), COMMAND);
+                series = new GpuSeries(families, row.index(), row.uuid(), row.name(), COMMAND, row.pciAddress());
                 gpus.put(row.uuid(), series);
             }
             set(series, row);

@@ -53,8 +53,8 @@ class NvmlGpuCollectorTest {
 
             String text = view.scrape();
             assertThat(text)
-                    .contains("asios_gpu_info{gpu=\"0\",uuid=\"" + GPU0_UUID + "\",name=\"NVIDIA H100 80GB HBM3\",source=\"nvml\"} 1.0")
-                    .contains("asios_gpu_info{gpu=\"1\",uuid=\"" + GPU1_UUID + "\",name=\"NVIDIA A10G\",source=\"nvml\"} 1.0")
+                    .contains("asios_gpu_info{gpu=\"0\",uuid=\"" + GPU0_UUID + "\",name=\"NVIDIA H100 80GB HBM3\",source=\"nvml\",pci=\"0000:3b:00.0\"} 1.0")
+                    .contains("asios_gpu_info{gpu=\"1\",uuid=\"" + GPU1_UUID + "\",name=\"NVIDIA A10G\",source=\"nvml\",pci=\"0000:86:00.0\"} 1.0")
                     .contains("asios_gpu_power_watts{gpu=\"0\"")
                     .doesNotContain("asios_gpu_power_watts{gpu=\"1\"")
                     .doesNotContain("asios_gpu_ecc_errors_total{gpu=\"1\"")

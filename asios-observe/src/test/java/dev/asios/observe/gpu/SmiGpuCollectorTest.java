@@ -43,7 +43,7 @@ class SmiGpuCollectorTest {
             assertThat(view.value("asios_gpu_throttle_active", "0", H100, "sw_power_cap")).isEqualTo(1);
             assertThat(view.value("asios_gpu_ecc_errors", "0", H100, "corrected")).isZero();
             assertThat(view.scrape())
-                    .contains("asios_gpu_info{gpu=\"1\",uuid=\"" + A10G + "\",name=\"NVIDIA A10G\",source=\"nvidia-smi\"} 1.0")
+                    .contains("asios_gpu_info{gpu=\"1\",uuid=\"" + A10G + "\",name=\"NVIDIA A10G\",source=\"nvidia-smi\",pci=\"0000:86:00.0\"} 1.0")
                     .doesNotContain("asios_gpu_power_watts{gpu=\"1\"")
                     .doesNotContain("asios_gpu_ecc_errors_total{gpu=\"1\"")
                     .doesNotContain("asios_gpu_xid_events_total")

@@ -39,6 +39,7 @@ class SmiQueryParserTest {
         assertThat(h100.throttleReasons()).isEqualTo(OptionalLong.of(0x4));
         assertThat(h100.eccCorrected()).isEqualTo(OptionalLong.of(0));
         assertThat(h100.eccUncorrected()).isEqualTo(OptionalLong.of(0));
+        assertThat(h100.pciAddress()).as("as sysfs names it").isEqualTo("0000:3b:00.0");
     }
 
     @Test
@@ -52,16 +53,17 @@ class SmiQueryParserTest {
         assertThat(geforce.powerWatts()).as("[Not Supported]").isEmpty();
         assertThat(geforce.throttleReasons()).isEqualTo(OptionalLong.of(0));
         assertThat(SmiQueryParser.parse(line("N/A")).getFirst().temperatureCelsius()).isEmpty();
+        assertThat(SmiQueryParser.parse(line("61").replace("00000000:3B:00.0", "[N/A]")).getFirst().pciAddress()).isEmpty();
     }
 
     /** A row of the H100 with the temperature field replaced by {@code temperature}. */
     private static String line(String temperature) {
-        return "0, GPU-a, NVIDIA H100, 45, 30, 20480, 81559, 350.12, 1980, 2619, " + temperature + ", 0x0000000000000004, 0, 0\n";
+        return "0, GPU-a, NVIDIA H100, 45, 30, 20480, 81559, 350.12, 1980, 2619, " + temperature + ", 0x0000000000000004, 0, 0, 00000000:3B:00.0\n";
     }
 
     @Test
     void aNameWithCommasIsJoinedAgainAndBlankLinesAndCarriageReturnsAreSkipped() {
-        List<SmiGpuRow> rows = SmiQueryParser.parse("\r\n0, GPU-a, Tesla, rev. 2, 1, 2, 3, 4, 5.5, 6, 7, 8, 0x1, 9, 10\r\n\n");
+        List<SmiGpuRow> rows = SmiQueryParser.parse("\r\n0, GPU-a, Tesla, rev. 2, 1, 2, 3, 4, 5.5, 6, 7, 8, 0x1, 9, 10, 0000:01:00.0\r\n\n");
 
         assertThat(rows).singleElement().satisfies(row -> {
             assertThat(row.name()).isEqualTo("Tesla, rev. 2");
@@ -73,7 +75,7 @@ class SmiQueryParserTest {
     @Test
     void refusesWhatIsNotAQueryRow() {
         assertThatThrownBy(() -> SmiQueryParser.parse("No devices were found")).isInstanceOf(ParseException.class)
-                .hasMessageStartingWith("'No devices were found' has 1 fields, not the 14 asked for: index,uuid,name,");
+                .hasMessageStartingWith("'No devices were found' has 1 fields, not the 15 asked for: index,uuid,name,");
         assertThatThrownBy(() -> SmiQueryParser.parse(line("hot"))).isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("'hot' is not a decimal number in '0, GPU-a,");
         assertThatThrownBy(() -> SmiQueryParser.parse(line("-5"))).isInstanceOf(ParseException.class).hasMessageStartingWith("'-5' is not a decimal number");
@@ -87,13 +89,15 @@ class SmiQueryParserTest {
                 .hasMessageEndingWith("does not start with a GPU index and UUID");
         assertThatThrownBy(() -> SmiQueryParser.parse(line("61") + line("62"))).isInstanceOf(ParseException.class)
                 .hasMessageStartingWith("GPU 0 or GPU-a appears twice");
+        assertThatThrownBy(() -> SmiQueryParser.parse(line("61").replace("00000000:3B:00.0", "3B:00"))).isInstanceOf(ParseException.class)
+                .hasMessageStartingWith("'3B:00' is not a PCI bus id like 00000000:3B:00.0");
     }
 
     @Test
     void asksForTheFieldsItReads() {
         assertThat(SmiSource.ARGUMENTS).containsExactly(
                 "--query-gpu=index,uuid,name,utilization.gpu,utilization.memory,memory.used,memory.total,power.draw,clocks.sm,clocks.mem,"
-                        + "temperature.gpu,clocks_throttle_reasons.active,ecc.errors.corrected.volatile.total,ecc.errors.uncorrected.volatile.total",
+                        + "temperature.gpu,clocks_throttle_reasons.active,ecc.errors.corrected.volatile.total,ecc.errors.uncorrected.volatile.total,pci.bus_id",
                 "--format=csv,noheader,nounits");
     }
 }

@@ -251,6 +251,25 @@ nvmlReturn_t nvmlDeviceGetTemperature(nvmlDevice_t device, int sensor, unsigned 
     return NVML_SUCCESS;
 }
 
+/* nvmlPciInfo_t: GPU 0 at 0000:3b:00.0, GPU 1 at 0000:86:00.0. */
+struct fake_pci_info {
+    char bus_id_legacy[16];
+    unsigned int domain, bus, device, pci_device_id, pci_subsystem_id;
+    char bus_id[32];
+};
+
+nvmlReturn_t nvmlDeviceGetPciInfo_v3(nvmlDevice_t device, struct fake_pci_info *pci)
+{
+    if (!known(device)) {
+        return NVML_ERROR_INVALID_ARGUMENT;
+    }
+    memset(pci, 0, sizeof *pci);
+    pci->bus = device == &gpus[0] ? 0x3b : 0x86;
+    strcpy(pci->bus_id, device == &gpus[0] ? "00000000:3B:00.0" : "00000000:86:00.0");
+    strcpy(pci->bus_id_legacy, device == &gpus[0] ? "0000:3B:00.0" : "0000:86:00.0");
+    return NVML_SUCCESS;
+}
+
 /* Only GPU 0 knows its slowdown threshold (type 1), 87 °C. */
 nvmlReturn_t nvmlDeviceGetTemperatureThreshold(nvmlDevice_t device, int type, unsigned int *celsius)
 {
