@@ -17,6 +17,8 @@ import dev.asios.health.forecast.ForecastWatch;
 import dev.asios.health.forecast.HeldBackAccuracy;
 import dev.asios.health.heal.Healer;
 import dev.asios.health.heal.Remediations;
+import dev.asios.health.heal.neighbour.CgroupNeighbourScan;
+import dev.asios.health.heal.neighbour.Neighbours;
 import dev.asios.health.policy.HealGate;
 import dev.asios.health.policy.HealPolicy;
 import dev.asios.health.rules.IsolatedCpus;
@@ -117,7 +119,10 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
                     .orElseGet(() -> IsolatedCpus.of(sysroot, List.of()));
             RuleEngine engine = new RuleEngine(KnownCauseRules.standard(KnownCauseSettings.DEFAULTS, new KnownCauseRules.Inputs(sysroot, registry, isolated,
                     new TrackedRunTasks(sysroot, runs), TuningDriftRule.fromJournal(sysroot, journalDir))));
-            Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(), new GpuAddresses(() -> host.current().host(), registry));
+            Neighbours neighbours = host.current().host().kernel().cgroups().<Neighbours>map(cgroups -> CgroupNeighbourScan.onHost(sysroot, cgroups, runs))
+                    .orElse(Neighbours.NONE);
+            Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(),
+                    new GpuAddresses(() -> host.current().host(), registry), neighbours);
             Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view,
                     options.retryAfter());
             AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));

@@ -5,10 +5,13 @@ import dev.asios.health.audit.AuditEventType;
 import dev.asios.health.audit.AuditLog;
 import dev.asios.health.audit.AuditValue;
 import dev.asios.health.audit.HealEvents;
+import dev.asios.health.heal.neighbour.Neighbours;
+import dev.asios.health.heal.neighbour.PressureResource;
 import dev.asios.health.policy.Decision;
 import dev.asios.health.policy.HealGate;
 import dev.asios.health.policy.Proposal;
 import dev.asios.health.policy.RemediationKind;
+import dev.asios.health.policy.RemediationParameters.Throttle;
 import dev.asios.health.rules.RuleFinding;
 import dev.asios.health.rules.RuleReport;
 import dev.asios.host.parse.CpuSet;
@@ -31,14 +34,23 @@ import java.util.function.Supplier;
  * what it found, what it left and how to undo it. Findings of one round that call for the same
  * action on the same subject (several drifted files: one re-apply) are proposed once.
  *
- * <p>Not every kind can be carried out yet: moving a task off an isolated CPU, restarting a
- * crashed run and throttling a noisy neighbour are proposed and decided, and an allowed one is
- * recorded as skipped with that reason. Thread-safe: rounds are handled one at a time.
+ * <p>A noisy neighbour is known only once the cgroups are scanned, so its proposal, rate limits and
+ * cooldown are for the neighbour's cgroup ({@code cgroup/PATH}), not the finding's subject.
+ *
+ * <p>Not every kind can be carried out yet: moving a task off an isolated CPU and restarting a
+ * crashed run are proposed and decided, and an allowed one is recorded as skipped with that
+ * reason. Thread-safe: rounds are handled one at a time.
  */
 public final class Healer {
 
-    /** How the healer reaches the host: which CPUs are isolated and online, and the PCI address of a GPU index. */
-    public record HostView(Supplier<CpuSet> isolatedCpus, Supplier<CpuSet> onlineCpus, Function<String, Optional<PciAddress>> gpuAddress) {
+    /** How the healer reaches the host: which CPUs are isolated and online, the PCI address of a GPU index, and noisy neighbours. */
+    public record HostView(Supplier<CpuSet> isolatedCpus, Supplier<CpuSet> onlineCpus, Function<String, Optional<PciAddress>> gpuAddress,
+            Neighbours neighbours) {
+
+        /** A view that finds no noisy neighbour. */
+        public HostView(Supplier<CpuSet> isolatedCpus, Supplier<CpuSet> onlineCpus, Function<String, Optional<PciAddress>> gpuAddress) {
+            this(isolatedCpus, onlineCpus, gpuAddress, Neighbours.NONE);
+        }
     }
 
     private final HealGate gate;
@@ -88,7 +100,9 @@ public final class Healer {
             remediation = Optional.empty();
             cannot = "cannot prepare it: " + e.getMessage();
         }
-        Decision decision = gate.decide(new Proposal(kind, actionSubject(finding), finding.evidence()), nowMs);
+        String subject = kind == RemediationKind.THROTTLE_NOISY_NEIGHBOUR ? remediation.map(Remediation::subject).orElse(actionSubject(finding))
+                : actionSubject(finding);
+        Decision decision = gate.decide(new Proposal(kind, subject, finding.evidence()), nowMs);
         List<AuditEvent> events = new ArrayList<>();
         if (!decision.repeated()) {
             AuditEvent.Builder decided = HealEvents.decided(decision);
@@ -100,9 +114,9 @@ public final class Healer {
         }
         if (remediation.isEmpty()) {
             String why = cannot != null ? cannot : kind == RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU || kind == RemediationKind.RESTART_CRASHED_RUN
-                    || kind == RemediationKind.THROTTLE_NOISY_NEIGHBOUR ? "this version of asios cannot carry out " + kind.wireName() + " yet"
+                    ? "this version of asios cannot carry out " + kind.wireName() + " yet"
                     : "nothing to do: the host already shows the wanted state";
-            events.add(audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.REMEDIATION_SKIPPED, actionSubject(finding), finding.evidence())
+            events.add(audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.REMEDIATION_SKIPPED, subject, finding.evidence())
                     .remediation(kind).mode(decision.mode()).outcome(why)));
             return events;
         }
@@ -131,6 +145,11 @@ public final class Healer {
                 PciAddress address = host.gpuAddress().apply(gpu)
                         .orElseThrow(() -> new IllegalStateException("GPU " + gpu + " has no PCI address on this host"));
                 yield remediations.markGpuUnhealthy(address, finding.evidence());
+            }
+            case THROTTLE_NOISY_NEIGHBOUR -> {
+                Throttle throttle = (Throttle) gate.policy().rule(kind).parameters();
+                yield remediations.throttleNoisyNeighbour(host.neighbours().busiest(PressureResource.parse(detail(finding, "resource")), throttle.protect()),
+                        throttle);
             }
             default -> Optional.empty();
         };

@@ -1,6 +1,9 @@
 package dev.asios.health.heal;
 
+import dev.asios.health.heal.neighbour.Neighbour;
+import dev.asios.health.heal.neighbour.NeighbourThrottle;
 import dev.asios.health.policy.RemediationKind;
+import dev.asios.health.policy.RemediationParameters.Throttle;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.pci.PciAddress;
 import dev.asios.host.sysroot.Sysroot;
@@ -83,5 +86,17 @@ public final class Remediations {
         Change change = new Change("heal.gpu", Operation.WRITE_FILE, file.toString(), ValueFormat.PLAIN, text.orElse(Operation.ABSENT),
                 marks.with(gpu, mark).render(), "GPU " + gpu + ": " + reason);
         return Optional.of(new JournaledChanges(RemediationKind.MARK_GPU_UNHEALTHY, "gpu/" + gpu, List.of(change), sysroot, journalDir, clock));
+    }
+
+    /**
+     * Holds a noisy neighbour back: its weights first, its CPU time capped when they are lowered
+     * already ({@link NeighbourThrottle}). Subject {@code cgroup/PATH}.
+     *
+     * @return empty if it is held back as far as {@code throttle} goes already
+     */
+    public Optional<Remediation> throttleNoisyNeighbour(Neighbour neighbour, Throttle throttle) {
+        List<Change> changes = NeighbourThrottle.nextStep(sysroot, neighbour, throttle);
+        return changes.isEmpty() ? Optional.empty()
+                : Optional.of(new JournaledChanges(RemediationKind.THROTTLE_NOISY_NEIGHBOUR, neighbour.subject(), changes, sysroot, journalDir, clock));
     }
 }

@@ -19,7 +19,7 @@ final class ParametersReader {
 
     private static final Set<String> BACKOFF_KEYS = Set.of("backoff-initial", "backoff-max", "healthy-after");
     private static final Set<String> RESTART_KEYS = Set.of("max-attempts", "backoff-initial", "backoff-max", "healthy-after");
-    private static final Set<String> THROTTLE_KEYS = Set.of("cpu-weight-floor", "cpu-max-percent", "io-weight-floor");
+    private static final Set<String> THROTTLE_KEYS = Set.of("cpu-weight-floor", "cpu-max-percent", "io-weight-floor", "protect");
     private static final Set<String> IO_TRIAL_KEYS = Set.of("min-improvement-percent", "trial-duration");
     private static final Set<String> HUGEPAGE_KEYS = Set.of("headroom-percent", "idle-shrink-delay");
 
@@ -71,7 +71,7 @@ final class ParametersReader {
     private static Throttle throttle(PolicyNode node, Throttle base) {
         return new Throttle(node.integer("cpu-weight-floor", 1, MAX_WEIGHT, from(base, Throttle::cpuWeightFloor)),
                 node.integer("cpu-max-percent", 1, 100_000, from(base, Throttle::cpuMaxPercent)),
-                node.integer("io-weight-floor", 1, MAX_WEIGHT, from(base, Throttle::ioWeightFloor)));
+                node.integer("io-weight-floor", 1, MAX_WEIGHT, from(base, Throttle::ioWeightFloor)), node.cgroupGlobs("protect", from(base, Throttle::protect)));
     }
 
     /** Waits that start at backoff-initial and double up to backoff-max, reset after healthy-after. */

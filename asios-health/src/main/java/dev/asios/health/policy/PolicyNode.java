@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.FileSystems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * One mapping of a policy file, read with its type and bounds checked. Its keys are checked on
@@ -98,6 +100,41 @@ final class PolicyNode {
         }
         throw error(key, "the value it keeps from the built-in policy, " + DurationText.format(value) + ", is not from " + range
                 + " (another field here moved that bound)", "Set '" + key + "' in this file too");
+    }
+
+    /**
+     * A list of cgroup path globs, each starting with {@code /} and of the syntax
+     * {@link java.nio.file.FileSystem#getPathMatcher} takes after {@code glob:}.
+     */
+    List<String> cgroupGlobs(String key, List<String> fallback) {
+        String fix = "Write a list of cgroup paths that may hold wildcards, such as [/system.slice/sshd.service, /batch/**], or [] for none";
+        List<String> globs = read(key, fallback, PolicyNode::texts, "a list of cgroup paths", fix);
+        for (String glob : globs) {
+            if (!glob.startsWith("/")) {
+                throw error(key, "'" + glob + "' does not start with /", "Write the path from the hierarchy's top, such as /" + glob);
+            }
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            } catch (PatternSyntaxException e) {
+                throw error(key, "'" + glob + "' is not a valid glob: " + e.getDescription(), fix);
+            }
+        }
+        return globs;
+    }
+
+    /** The strings of a list, or null when it is not a list of non-empty strings. */
+    private static List<String> texts(JsonNode node) {
+        if (!node.isArray()) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode element : node) {
+            if (!element.isTextual() || element.textValue().isBlank()) {
+                return null;
+            }
+            texts.add(element.textValue());
+        }
+        return texts;
     }
 
     /** One of the constants of {@code type}, by its kebab name. */

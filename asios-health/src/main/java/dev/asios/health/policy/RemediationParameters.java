@@ -2,6 +2,7 @@ package dev.asios.health.policy;
 
 import dev.asios.observe.ebpf.Backoff;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The settings of a remediation that only it has, next to the rate limits every remediation has.
@@ -47,12 +48,21 @@ public sealed interface RemediationParameters {
     /**
      * How far a noisy neighbour is held back: its {@code cpu.weight} and {@code io.weight} are
      * lowered, never below the floors, and if that is not enough its {@code cpu.max} is capped.
+     * The cgroups that match a {@code protect} glob are never chosen as the neighbour.
      *
      * @param cpuWeightFloor the lowest {@code cpu.weight} set, 1..10000 (the kernel's default is 100)
      * @param cpuMaxPercent the cap, in percent of one CPU's time (100 = one CPU, 250 = two and a half), 1..100000
      * @param ioWeightFloor the lowest {@code io.weight} set, 1..10000 (the kernel's default is 100)
+     * @param protect globs of cgroup paths, relative to the hierarchy's mount point and starting with
+     *     {@code /} ({@code /system.slice/*.service}, {@code /batch/**}), as
+     *     {@link java.nio.file.FileSystem#getPathMatcher} reads them after {@code glob:}
      */
-    record Throttle(int cpuWeightFloor, int cpuMaxPercent, int ioWeightFloor) implements RemediationParameters {
+    record Throttle(int cpuWeightFloor, int cpuMaxPercent, int ioWeightFloor, List<String> protect) implements RemediationParameters {
+
+        /** Copies the globs. */
+        public Throttle {
+            protect = List.copyOf(protect);
+        }
 
         /**
          * The {@code cpu.max} line for the cap with a period of {@code periodUs} microseconds:

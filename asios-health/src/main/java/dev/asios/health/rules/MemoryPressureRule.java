@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@value #ID}: tasks stalled on memory (PSI, {@code host/all}) for a share of the time at or
  * above a threshold: {@code some} (at least one task stalled) or {@code full} (every non-idle
  * task at once). A warning; critical when {@code full} reaches the critical share. The
- * remediation is to hold back the run that takes the memory. Subject {@code host}; NaN is not bad.
+ * remediation is to hold back the cgroup that takes the memory (detail {@code resource}
+ * {@code memory}). Subject {@code host}; NaN is not bad.
  */
 public final class MemoryPressureRule extends RuleBase {
 
@@ -66,6 +67,6 @@ public final class MemoryPressureRule extends RuleBase {
                 + Evidence.percent(someRatio) + "), all tasks at once " + (Double.isNaN(full) ? "?" : Evidence.percent(full)) + " (full; threshold "
                 + Evidence.percent(fullRatio) + ")";
         return List.of(new Symptom("host", "", severity, evidence, Optional.of(RemediationKind.THROTTLE_NOISY_NEIGHBOUR),
-                Map.of("memory_pressure_some_ratio", Evidence.number(some, 4), "memory_pressure_full_ratio", Evidence.number(full, 4))));
+                Map.of("memory_pressure_some_ratio", Evidence.number(some, 4), "memory_pressure_full_ratio", Evidence.number(full, 4), "resource", "memory")));
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class HealPolicyTest {
             assertThat(restart.backoff().healthyAfter()).isEqualTo(Duration.ofMinutes(10));
         });
         assertThat(policy.rule(RemediationKind.BACK_OFF_FAILING_PROBE).parameters()).isInstanceOf(ProbeBackoff.class);
-        assertThat(policy.rule(RemediationKind.THROTTLE_NOISY_NEIGHBOUR).parameters()).isEqualTo(new Throttle(10, 200, 10));
+        assertThat(policy.rule(RemediationKind.THROTTLE_NOISY_NEIGHBOUR).parameters()).isEqualTo(new Throttle(10, 200, 10, List.of()));
         assertThat(policy.rule(RemediationKind.ADAPTIVE_IO_SCHEDULER).parameters()).isEqualTo(new IoSchedulerTrial(10, Duration.ofMinutes(2)));
         assertThat(policy.rule(RemediationKind.HUGEPAGE_POOLS).parameters()).isEqualTo(new HugepagePools(10, Duration.ofMinutes(30)));
     }
@@ -98,6 +99,17 @@ class HealPolicyTest {
         assertThat(policy.rule(RemediationKind.THROTTLE_NOISY_NEIGHBOUR).enabled()).isFalse();
         assertThat(((Throttle) policy.rule(RemediationKind.THROTTLE_NOISY_NEIGHBOUR).parameters()).cpuMaxPercent()).isEqualTo(1000);
         assertThat(((IoSchedulerTrial) policy.rule(RemediationKind.ADAPTIVE_IO_SCHEDULER).parameters()).minImprovementPercent()).isEqualTo(2.5);
+    }
+
+    @Test
+    void theProtectedCgroupsAreAListOfGlobs() {
+        HealPolicy policy = HealPolicy.parse("""
+                remediations:
+                  throttle-noisy-neighbour:
+                    protect: [/system.slice/sshd.service, "/batch/**"]
+                """, "heal.yaml");
+        assertThat(policy.rule(RemediationKind.THROTTLE_NOISY_NEIGHBOUR).parameters())
+                .isEqualTo(new Throttle(10, 200, 10, List.of("/system.slice/sshd.service", "/batch/**")));
     }
 
     @Test

@@ -39,6 +39,10 @@ class PolicyErrorsTest {
             open bracket           | remediations: [\\n | 2 | '' | not valid YAML | close brackets
             second document        | mode: off\\n---\\nmode: enforce\\n | 3 | '' | a second YAML document, after a '---' line, starts here | remove the '---'
             root is a list         | - mode\\n | 1 | '' | expected a mapping of keys (mode, remediations), found a list | Start the file with 'mode: dry-run'
+            protect not a list     | remediations:\\n  throttle-noisy-neighbour:\\n    protect: /batch\\n | 3 | remediations.throttle-noisy-neighbour.protect | expected a list of cgroup paths, found '/batch' | such as [/system.slice/sshd.service, /batch/**]
+            protect relative       | remediations:\\n  throttle-noisy-neighbour:\\n    protect: [batch/**]\\n | 3 | remediations.throttle-noisy-neighbour.protect | 'batch/**' does not start with / | such as /batch/**
+            protect bad glob       | remediations:\\n  throttle-noisy-neighbour:\\n    protect: ["/batch/[a"]\\n | 3 | remediations.throttle-noisy-neighbour.protect | '/batch/[a' is not a valid glob | or [] for none
+            protect number         | remediations:\\n  throttle-noisy-neighbour:\\n    protect: [7]\\n | 3 | remediations.throttle-noisy-neighbour.protect | expected a list of cgroup paths, found a list | Write a list of cgroup paths
             empty file             | '# nothing\\n' | 1 | '' | the file is empty | leave the policy file out to use the built-in policy
             """)
     void refusesWithPlaceAndFix(String name, String yaml, int line, String field, String problem, String fix) {

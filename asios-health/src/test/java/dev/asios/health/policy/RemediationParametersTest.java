@@ -8,6 +8,7 @@ import dev.asios.health.policy.RemediationParameters.Restart;
 import dev.asios.health.policy.RemediationParameters.Throttle;
 import dev.asios.observe.ebpf.Backoff;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RemediationParametersTest {
@@ -26,9 +27,9 @@ class RemediationParametersTest {
 
     @Test
     void theCapIsACpuMaxLine() {
-        Throttle throttle = new Throttle(10, 250, 10);
+        Throttle throttle = new Throttle(10, 250, 10, List.of());
         assertThat(throttle.cpuMaxLine(100_000)).isEqualTo("250000 100000");
-        assertThat(new Throttle(10, 1, 10).cpuMaxLine(10_000)).as("never below 1 ms").isEqualTo("1000 10000");
+        assertThat(new Throttle(10, 1, 10, List.of()).cpuMaxLine(10_000)).as("never below 1 ms").isEqualTo("1000 10000");
     }
 
     @Test
