@@ -3,6 +3,7 @@ package dev.asios.agent.health;
 import dev.asios.agent.api.HostModel;
 import dev.asios.agent.store.SampleStore;
 import dev.asios.agent.store.StateBlobs;
+import dev.asios.health.adapt.AdaptiveTuning;
 import dev.asios.health.anomaly.AnomalyWatch;
 import dev.asios.health.anomaly.WatchSettings;
 import dev.asios.health.audit.AuditEvent;
@@ -48,7 +49,7 @@ import java.util.function.LongConsumer;
  * into signals on the loop's thread (cheap, and the metrics are consistent there), then hands them
  * to its own thread, which feeds every signal group to its learned detector (Random Cut Forest,
  * state kept in {@code health.db}), feeds the memory forecasts ({@link ForecastTargets}), checks the known-cause rules (some read host files), records
- * findings that start or clear, and lets the {@link Healer} act under the heal policy. When that thread
+ * findings that start or clear, and lets the {@link Healer} act, and the adaptive tuning try its changes, under the heal policy. When that thread
  * falls behind, the older waiting round is dropped and counted. Every finding and action is an
  * event in the audit log ({@code audit/events.jsonl} in the state folder). Thread-safe.
  */
@@ -62,6 +63,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     private final ForecastTargets forecasts;
     private final RuleEngine engine;
     private final Healer healer;
+    private final AdaptiveTuning adaptive;
     private final AuditLog audit;
     private final HealPolicy policy;
     private final ThreadPoolExecutor worker;
@@ -69,13 +71,14 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private volatile String lastFailure = "";
 
-    private HealthMonitor(SignalExtractor extractor, AnomalyWatch anomalies, ForecastTargets forecasts, RuleEngine engine, Healer healer, AuditLog audit,
-            HealPolicy policy) {
+    private HealthMonitor(SignalExtractor extractor, AnomalyWatch anomalies, ForecastTargets forecasts, RuleEngine engine, Healer healer,
+            AdaptiveTuning adaptive, AuditLog audit, HealPolicy policy) {
         this.extractor = extractor;
         this.anomalies = anomalies;
         this.forecasts = forecasts;
         this.engine = engine;
         this.healer = healer;
+        this.adaptive = adaptive;
         this.audit = audit;
         this.policy = policy;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
@@ -112,10 +115,12 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             RuleEngine engine = new RuleEngine(KnownCauseRules.standard(KnownCauseSettings.DEFAULTS, new KnownCauseRules.Inputs(sysroot, registry, isolated,
                     new TrackedRunTasks(sysroot, runs), TuningDriftRule.fromJournal(sysroot, journalDir))));
             Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(), new GpuAddresses(() -> host.current().host()));
-            Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view,
-                    options.retryAfter());
+            HealGate gate = new HealGate(policy);
+            Healer healer = new Healer(gate, new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view, options.retryAfter());
+            AdaptiveTuning adaptive = new AdaptiveTuning(gate, audit, sysroot, journalDir, Clock.systemUTC(), runs);
             AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));
-            return new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, audit, policy);
+            return new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, adaptive, audit,
+                    policy);
         } catch (RuntimeException e) {
             audit.close();
             throw e;
@@ -144,6 +149,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
                 audit.appendAll(events);
             }
             healer.onRound(report);
+            adaptive.onRound(round);
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -214,6 +220,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
         }
         forecasts.close();
         try {
+            adaptive.close();
             anomalies.close();
             audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.AGENT_STOPPED, "agent", "asios up stopped"));
         } finally {

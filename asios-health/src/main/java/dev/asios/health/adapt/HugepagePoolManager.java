@@ -1,7 +1,6 @@
 package dev.asios.health.adapt;
 
 import dev.asios.health.audit.AuditEvent;
-import dev.asios.health.audit.AuditEventType;
 import dev.asios.health.audit.AuditLog;
 import dev.asios.health.audit.AuditValue;
 import dev.asios.health.audit.HealEvents;
@@ -70,7 +69,7 @@ public final class HugepagePoolManager {
     /** After a round at {@code epochMs}: sizes the pools when a check is due. */
     public void onRound(long epochMs) {
         RemediationRule rule = gate.policy().rule(KIND);
-        if (gate.policy().mode() == HealMode.OFF || !rule.enabled() || epochMs - lastCheckMs < CHECK_EVERY_MS) {
+        if (gate.policy().mode() == HealMode.OFF || !rule.enabled() || lastCheckMs != Long.MIN_VALUE && epochMs - lastCheckMs < CHECK_EVERY_MS) {
             return;
         }
         lastCheckMs = epochMs;
@@ -104,20 +103,9 @@ public final class HugepagePoolManager {
         Outcome outcome = journal.write(TUNABLE, path, ValueFormat.PLAIN, String.valueOf(pool.persistentPages()), String.valueOf(plan.targetPages()),
                 plan.reason());
         long got = new SysrootValues(sysroot).longValue(path).orElse(-1);
-        long shortfall = Math.max(0, plan.targetPages() - got);
-        boolean changed = got >= 0 && got != pool.persistentPages();
-        String result = got < 0 ? path + " is unreadable after the write"
-                : shortfall > 0 ? "asked for " + plan.targetPages() + " pages, the kernel gave " + got + ": short by " + shortfall
-                        + " (memory too fragmented or too little free)"
-                        : "resized " + pool.subject() + " from " + pool.persistentPages() + " to " + got + " pages";
-        Map<String, String> after = new LinkedHashMap<>();
-        after.put("asked-pages", String.valueOf(plan.targetPages()));
-        after.put("pages", String.valueOf(got));
-        after.put("shortfall-pages", String.valueOf(shortfall));
-        outcome.error().filter(e -> shortfall == 0).ifPresent(e -> after.put("error", e));
-        audit.append(AuditEvent.builder(AuditEvent.HEAL, changed || outcome.ok() ? AuditEventType.REMEDIATION_APPLIED : AuditEventType.REMEDIATION_FAILED,
-                pool.subject(), plan.reason()).remediation(KIND).mode(decision.mode()).before(AuditValue.of(before)).after(AuditValue.of(after))
-                .undoRef(journal.undo()).outcome(result));
+        PoolResize resize = PoolResize.of(pool, plan.targetPages(), got, outcome.error());
+        audit.append(AuditEvent.builder(AuditEvent.HEAL, resize.type(), pool.subject(), plan.reason()).remediation(KIND).mode(decision.mode())
+                .before(AuditValue.of(before)).after(AuditValue.of(resize.after())).undoRef(journal.undo()).outcome(resize.outcome()));
         if (plan.action() == PoolSizing.Action.SHRINK) {
             spareSinceMs.remove(pool.subject());
         }
