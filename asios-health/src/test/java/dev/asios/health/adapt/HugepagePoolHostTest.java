@@ -36,17 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HugepagePoolHostTest {
 
     private static final String SIZE = "/sys/devices/system/node/node0/hugepages/hugepages-2048kB/nr_hugepages";
-    private static final String POLICY = """
-            mode: enforce
-            remediations:
-              hugepage-pools:
-                enabled: true
-                headroom-percent: 10
-                idle-shrink-delay: 1m
-                cooldown: 0s
-                per-subject: { max: 100, per: 1h }
-                overall: { max: 100, per: 1h }
-            """;
 
     @TempDir
     Path state;
@@ -58,8 +47,8 @@ class HugepagePoolHostTest {
         Path mount = Files.createDirectories(state.resolve("hugetlbfs"));
         String original = host.readTrimmed(SIZE).orElseThrow();
         try (AuditLog audit = AuditLog.open(state.resolve("audit"), AuditLogSettings.STANDARD, InstantSource.system())) {
-            HugepagePoolManager manager = new HugepagePoolManager(new HealGate(HealPolicy.parse(POLICY, "hugepage-test")), audit, host, journal,
-                    Clock.systemUTC(), TrackedRuns.NONE);
+            HealGate gate = new HealGate(HealPolicy.parse(HugepagePoolManagerTest.POLICY, "hugepage-test"));
+            HugepagePoolManager manager = new HugepagePoolManager(gate, audit, host, journal, Clock.systemUTC(), TrackedRuns.NONE);
             Files.writeString(Path.of(SIZE), "4\n");
             run("mount", "-t", "hugetlbfs", "-o", "pagesize=2M", "none", mount.toString());
             run("fallocate", "-l", "8M", mount.resolve("held").toString());

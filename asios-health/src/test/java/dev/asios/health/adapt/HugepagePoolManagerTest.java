@@ -35,7 +35,8 @@ class HugepagePoolManagerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC);
     private static final String POOL = "/sys/devices/system/node/node0/hugepages/hugepages-2048kB/";
     private static final String SIZE = POOL + "nr_hugepages";
-    private static final String POLICY = """
+    /** Enforce, 10% headroom, a 1 min idle delay, no cooldown, rate limits out of the way. */
+    static final String POLICY = """
             mode: enforce
             remediations:
               hugepage-pools:

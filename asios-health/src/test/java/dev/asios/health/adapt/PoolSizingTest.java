@@ -65,8 +65,8 @@ class PoolSizingTest {
 
     @Test
     void runsAreCountedFromTheirHugetlbAccountingOfEitherCgroupVersion() {
-        SysfsTree tree = new SysfsTree(root).file("/sys/fs/cgroup/unified/a/hugetlb.2MB.current", "8388608\n").file("/sys/fs/cgroup/hugetlb/b/hugetlb.1GB.usage_in_bytes", "1073741824\n")
-                .folder("/sys/fs/cgroup/unified/c");
+        SysfsTree tree = new SysfsTree(root).file("/sys/fs/cgroup/unified/a/hugetlb.2MB.current", "8388608\n")
+                .file("/sys/fs/cgroup/hugetlb/b/hugetlb.1GB.usage_in_bytes", "1073741824\n").folder("/sys/fs/cgroup/unified/c");
         var runs = java.util.List.of(new dev.asios.observe.runs.TrackedRun("a", java.util.List.of("/sys/fs/cgroup/unified/a")),
                 new dev.asios.observe.runs.TrackedRun("b", java.util.List.of("/sys/fs/cgroup/cpu/b", "/sys/fs/cgroup/hugetlb/b")),
                 new dev.asios.observe.runs.TrackedRun("c", java.util.List.of("/sys/fs/cgroup/unified/c")));
