@@ -3,6 +3,7 @@ package dev.asios.agent.health;
 import dev.asios.agent.api.HostModel;
 import dev.asios.agent.store.SampleStore;
 import dev.asios.agent.store.StateBlobs;
+import dev.asios.health.adapt.AdaptiveTuning;
 import dev.asios.health.anomaly.AnomalyWatch;
 import dev.asios.health.anomaly.WatchSettings;
 import dev.asios.health.anomaly.trace.SignalTraceWriter;
@@ -55,7 +56,7 @@ import java.util.function.LongConsumer;
  * into signals on the loop's thread (cheap, and the metrics are consistent there), then hands them
  * to its own thread, which feeds every signal group to its learned detector (Random Cut Forest,
  * state kept in {@code health.db}), feeds the exhaustion forecasts ({@link ForecastTargets}), checks the known-cause rules (some read host files), records
- * findings that start or clear, and lets the {@link Healer} act under the heal policy. When that thread
+ * findings that start or clear, and lets the {@link Healer} act, and the adaptive tuning try its changes, under the heal policy. When that thread
  * falls behind, the older waiting round is dropped and counted. Every finding and action is an
  * event in the audit log ({@code audit/events.jsonl} in the state folder). Thread-safe.
  */
@@ -69,6 +70,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     private final ForecastTargets forecasts;
     private final RuleEngine engine;
     private final Healer healer;
+    private final AdaptiveTuning adaptive;
     private final AuditLog audit;
     private final HealPolicy policy;
     private final ThreadPoolExecutor worker;
@@ -77,13 +79,14 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     private volatile String lastFailure = "";
     private SignalTraceWriter traces;
 
-    private HealthMonitor(SignalExtractor extractor, AnomalyWatch anomalies, ForecastTargets forecasts, RuleEngine engine, Healer healer, AuditLog audit,
-            HealPolicy policy) {
+    private HealthMonitor(SignalExtractor extractor, AnomalyWatch anomalies, ForecastTargets forecasts, RuleEngine engine, Healer healer,
+            AdaptiveTuning adaptive, AuditLog audit, HealPolicy policy) {
         this.extractor = extractor;
         this.anomalies = anomalies;
         this.forecasts = forecasts;
         this.engine = engine;
         this.healer = healer;
+        this.adaptive = adaptive;
         this.audit = audit;
         this.policy = policy;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
@@ -123,11 +126,12 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
                     .orElse(Neighbours.NONE);
             Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(),
                     new GpuAddresses(() -> host.current().host(), registry), neighbours);
-            Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view,
-                    options.retryAfter());
+            HealGate gate = new HealGate(policy);
+            Healer healer = new Healer(gate, new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view, options.retryAfter());
+            AdaptiveTuning adaptive = new AdaptiveTuning(gate, audit, sysroot, journalDir, Clock.systemUTC(), runs);
             AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));
-            HealthMonitor monitor = new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, audit,
-                    policy);
+            HealthMonitor monitor = new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, adaptive,
+                    audit, policy);
             if (options.recordSignals().isPresent()) {
                 monitor.traces = traceWriter(options.recordSignals().get());
                 notes.add("recording signal traces in " + options.recordSignals().get() + " (label file: "
@@ -173,6 +177,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
                 audit.appendAll(events);
             }
             healer.onRound(report);
+            adaptive.onRound(round);
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             lastFailure = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -259,6 +264,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
         forecasts.close();
         try {
             closeTraces();
+            adaptive.close();
             anomalies.close();
             audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.AGENT_STOPPED, "agent", "asios up stopped"));
         } finally {

@@ -45,6 +45,15 @@ public enum AuditEventType {
     /** A remediation was refused for now: a rate limit used up, or its subject in cooldown; until when. */
     RATE_LIMITED,
 
+    /** An adaptive trial started: the setting changed for a measured window, with the baseline it must beat. */
+    TRIAL_STARTED,
+
+    /** An adaptive trial beat its baseline by the margin: the setting stays; the numbers of both windows. */
+    TRIAL_KEPT,
+
+    /** An adaptive trial was reverted: not better by the margin, or void because the load changed; the numbers of both windows. */
+    TRIAL_REVERTED,
+
     /** The audit log itself was found damaged on open: where its hash chain breaks, or what a torn last line lost. */
     LOG_DAMAGED;
 
