@@ -31,9 +31,9 @@ import java.util.function.Supplier;
  * what it found, what it left and how to undo it. Findings of one round that call for the same
  * action on the same subject (several drifted files: one re-apply) are proposed once.
  *
- * <p>Not every kind can be carried out yet: moving a task off an isolated CPU, restarting a
- * crashed run and throttling a noisy neighbour are proposed and decided, and an allowed one is
- * recorded as skipped with that reason. Thread-safe: rounds are handled one at a time.
+ * <p>Not every kind can be carried out yet: moving a task off an isolated CPU and throttling a
+ * noisy neighbour are proposed and decided, and an allowed one is recorded as skipped with that
+ * reason. Thread-safe: rounds are handled one at a time.
  */
 public final class Healer {
 
@@ -99,7 +99,7 @@ public final class Healer {
             return events;
         }
         if (remediation.isEmpty()) {
-            String why = cannot != null ? cannot : kind == RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU || kind == RemediationKind.RESTART_CRASHED_RUN
+            String why = cannot != null ? cannot : kind == RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU
                     || kind == RemediationKind.THROTTLE_NOISY_NEIGHBOUR ? "this version of asios cannot carry out " + kind.wireName() + " yet"
                     : "nothing to do: the host already shows the wanted state";
             events.add(audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.REMEDIATION_SKIPPED, actionSubject(finding), finding.evidence())
@@ -132,6 +132,7 @@ public final class Healer {
                         .orElseThrow(() -> new IllegalStateException("GPU " + gpu + " has no PCI address on this host"));
                 yield remediations.markGpuUnhealthy(address, finding.evidence());
             }
+            case RESTART_CRASHED_RUN -> remediations.restartCrashedRun(detail(finding, "run"), Integer.parseInt(detail(finding, "attempt")));
             default -> Optional.empty();
         };
     }
