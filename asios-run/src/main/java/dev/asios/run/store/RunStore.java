@@ -20,7 +20,11 @@ import java.util.OptionalInt;
 /**
  * The runs, in the embedded SQLite store ({@code /var/lib/asios/asios.db} by default) that the
  * node agent shares: WAL mode with {@code synchronous=FULL}, so a record written survives a crash
- * or a power cut, and readers never block the writer. One connection per instance; not
+ * or a power cut, and readers never block the writer. It is also the journal of the agent's
+ * restarts: a run that declared a restart keeps its request ({@link RestartInfo}), a restart is
+ * claimed on the crashed run ({@link #claimRestart}) before its supervisor starts, and the new run
+ * names the run it restarts and its attempt. A store made by an older {@code asios} gets the new
+ * columns when it is opened (see {@code RunStoreSchema}). One connection per instance; not
  * thread-safe. Close it.
  */
 public final class RunStore implements AutoCloseable {
