@@ -1,6 +1,7 @@
 package dev.asios.agent.health;
 
 import dev.asios.agent.api.HostModel;
+import dev.asios.agent.runs.RestartCandidates;
 import dev.asios.agent.store.SampleStore;
 import dev.asios.agent.store.StateBlobs;
 import dev.asios.health.adapt.AdaptiveTuning;
@@ -22,6 +23,8 @@ import dev.asios.health.heal.neighbour.CgroupNeighbourScan;
 import dev.asios.health.heal.neighbour.Neighbours;
 import dev.asios.health.policy.HealGate;
 import dev.asios.health.policy.HealPolicy;
+import dev.asios.health.policy.RemediationKind;
+import dev.asios.health.policy.RemediationParameters.Restart;
 import dev.asios.health.rules.IsolatedCpus;
 import dev.asios.health.rules.KnownCauseRules;
 import dev.asios.health.rules.KnownCauseSettings;
@@ -121,7 +124,8 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             IsolatedCpus isolated = host.current().host().kernel().cgroups().map(cgroups -> IsolatedCpus.forHost(sysroot, cgroups))
                     .orElseGet(() -> IsolatedCpus.of(sysroot, List.of()));
             RuleEngine engine = new RuleEngine(KnownCauseRules.standard(KnownCauseSettings.DEFAULTS, new KnownCauseRules.Inputs(sysroot, registry, isolated,
-                    new TrackedRunTasks(sysroot, runs), TuningDriftRule.fromJournal(sysroot, journalDir))));
+                    new TrackedRunTasks(sysroot, runs), TuningDriftRule.fromJournal(sysroot, journalDir), new RestartCandidates(stateDir),
+                    (Restart) policy.rule(RemediationKind.RESTART_CRASHED_RUN).parameters())));
             Neighbours neighbours = host.current().host().kernel().cgroups().<Neighbours>map(cgroups -> CgroupNeighbourScan.onHost(sysroot, cgroups, runs))
                     .orElse(Neighbours.NONE);
             Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(),

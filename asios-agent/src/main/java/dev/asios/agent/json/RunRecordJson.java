@@ -2,6 +2,7 @@ package dev.asios.agent.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.asios.run.store.RestartInfo;
 import dev.asios.run.store.RunRecord;
 import java.io.IOException;
 
@@ -14,7 +15,9 @@ public final class RunRecordJson {
     }
 
     /**
-     * One run: id, state, times, command, cgroups and its placement.
+     * One run: id, state, times, command, cgroups, its placement and its restart declaration and
+     * links ({@code restart}: {@code declared}, {@code restartedFrom}, {@code attempt},
+     * {@code restartedAs}, {@code stoppedByOperator}).
      *
      * @throws IOException if the stored placement is not JSON
      */
@@ -28,6 +31,11 @@ public final class RunRecordJson {
         run.command().forEach(node.putArray("command")::add);
         run.cgroups().forEach(node.putArray("cgroups")::add);
         node.set("placement", JSON.readTree(run.placement()));
+        RestartInfo restart = run.restart();
+        ObjectNode links = node.putObject("restart").put("declared", restart.declared()).put("attempt", restart.attempt())
+                .put("stoppedByOperator", restart.stoppedByOperator());
+        restart.restartedFrom().ifPresent(from -> links.put("restartedFrom", from));
+        restart.restartedAs().ifPresent(as -> links.put("restartedAs", as));
         return node;
     }
 }

@@ -4,32 +4,25 @@ import dev.asios.cli.ByteSize;
 import dev.asios.cli.Privileges;
 import dev.asios.host.inspect.HostInspector;
 import dev.asios.host.inspect.HostSnapshot;
-import dev.asios.host.numa.NodeKind;
-import dev.asios.host.numa.NumaNode;
-import dev.asios.host.parse.CpuSet;
 import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.run.command.CommandResolver;
 import dev.asios.run.launch.CgroupLayout;
-import dev.asios.run.launch.CgroupLimits;
-import dev.asios.run.launch.HostResources;
 import dev.asios.run.launch.HugepageMode;
 import dev.asios.run.launch.LaunchException;
+import dev.asios.run.launch.LaunchPlanner;
 import dev.asios.run.launch.LaunchSpec;
 import dev.asios.run.launch.Launcher;
 import dev.asios.run.launch.RunCleaner;
-import dev.asios.run.launch.RunEnvironment;
+import dev.asios.run.launch.RestartPolicy;
 import dev.asios.run.launch.RunJson;
 import dev.asios.run.launch.RunReport;
-import dev.asios.run.place.FreeResources;
-import dev.asios.run.place.GpuLinks;
+import dev.asios.run.launch.RunRequest;
+import dev.asios.run.launch.RunRequestJson;
 import dev.asios.run.place.NumaPolicy;
-import dev.asios.run.place.NvidiaSmiLinkReader;
-import dev.asios.run.place.Placement;
 import dev.asios.run.place.PlacementException;
 import dev.asios.run.place.PlacementRequest;
-import dev.asios.run.place.Placer;
-import dev.asios.run.place.UnhealthyGpus;
+import dev.asios.run.store.RestartInfo;
 import dev.asios.run.store.RunIds;
 import dev.asios.run.store.RunStore;
 import java.io.IOException;
@@ -38,7 +31,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,6 +120,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--mlock", description = "Lock all the run's memory (mlockall through a preloaded library; RLIMIT_MEMLOCK raised).")
     private boolean mlock;
 
+    @Option(names = "--restart", paramLabel = "POLICY", defaultValue = "no",
+            description = {"Whether the agent (asios up with --heal enforce) may restart the run when it crashes: no (default) or on-failure"
+                + " (a non-zero exit, or killed by a signal that did not come through this asios run). The request, environment and working folder"
+                + " are kept in the run store so the restart is launched the same way; the heal policy sets the backoff and the attempts."})
+    private String restart;
+
+    @Option(names = "--checkpoint-command", paramLabel = "CMD",
+            description = "With --restart on-failure: the shell command line (/bin/sh -c) a restart runs instead of COMMAND, such as one that"
+                + " resumes from the last checkpoint.")
+    private String checkpointCommand;
+
     @Option(names = "--dry-run", description = "Print the placement and the exact launch; run nothing. Works without root.")
     private boolean dryRun;
 
@@ -167,32 +170,24 @@ public final class RunCommand implements Callable<Integer> {
                 cleaned.abandonedRuns().forEach(id -> err.println("asios run: cleaned up after run " + id + ", whose asios was killed"));
                 cleaned.failures().forEach(f -> err.println("asios run: clean-up: " + f));
             }
-            CpuSet isolated = HostResources.isolatedCpus(sysroot, layout);
-            FreeResources free = HostResources.free(host, isolated, isolate, store == null ? List.of() : store.running())
-                    .withUnhealthyGpus(unhealthyGpus());
-            Placement placement = place(host, free);
-            Map<String, String> added = RunEnvironment.of(host, placement, hugepageMode(), System.getenv());
-            LaunchSpec launch = launchSpec(placement, program, added, host);
+            RunRequest request = runRequest(program, host);
+            LaunchPlanner.Plan plan = plan(LaunchPlanner.of(sysroot, host, layout, store == null ? List.of() : store.running(), options.state,
+                    options.sysroot != null), request);
+            LaunchSpec launch = plan.spec();
+            Map<String, String> added = plan.added();
             if (dryRun) {
                 new DryRunView(options.json, spec.commandLine().getOut()).print(launch, layout, hugepageMode(), added);
                 return 0;
             }
             err.flush();
-            RunReport report = new Launcher(sysroot, layout, store, options.state, new RunJson()).launch(launch);
+            RestartInfo restartInfo = request.restart() == RestartPolicy.NO ? RestartInfo.NONE
+                    : RestartInfo.declared(RunRequestJson.write(request), Optional.empty(), 0);
+            RunReport report = new Launcher(sysroot, layout, store, options.state, new RunJson()).launch(launch, restartInfo);
             RunReportView.print(report, options.json, err);
             return report.exitCode();
         } catch (IOException e) {
             throw new RunRefused(NOT_RUN, e.getMessage());
-        } catch (LaunchException e) {
-            throw new RunRefused(NOT_RUN, e.getMessage());
-        }
-    }
-
-    /** The GPUs the agent marked unhealthy; a damaged marks file refuses the run rather than placing blind. */
-    private UnhealthyGpus unhealthyGpus() throws RunRefused, IOException {
-        try {
-            return HostResources.unhealthyGpus(options.state);
-        } catch (ParseException e) {
+        } catch (LaunchException | ParseException e) {
             throw new RunRefused(NOT_RUN, e.getMessage());
         }
     }
@@ -227,23 +222,6 @@ public final class RunCommand implements Callable<Integer> {
         return program.get();
     }
 
-    private Placement place(HostSnapshot host, FreeResources free) throws RunRefused {
-        try {
-            return new Placer().place(host, gpuLinks(host), free, request());
-        } catch (PlacementException e) {
-            throw new RunRefused(NOT_RUN, e.getMessage() + e.alternative().map(a -> "; nearest that fits: " + a).orElse(""));
-        }
-    }
-
-    /** NVLink counts from nvidia-smi, on this host with NVIDIA GPUs; unknown on a recorded tree or without them. */
-    private GpuLinks gpuLinks(HostSnapshot host) {
-        if (options.sysroot != null) {
-            return GpuLinks.unknown("a recorded tree: nvidia-smi is not asked");
-        }
-        boolean nvidia = host.pci().gpus().stream().anyMatch(g -> g.ids().vendorId().orElse(-1) == 0x10de);
-        return nvidia ? new NvidiaSmiLinkReader().read() : GpuLinks.unknown("no NVIDIA GPU");
-    }
-
     private PlacementRequest request() throws RunRefused {
         NumaPolicy policy = switch (numa.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "strict" -> NumaPolicy.STRICT;
@@ -262,7 +240,16 @@ public final class RunCommand implements Callable<Integer> {
                 hugepages == null ? 0 : hugepages, size("--hugepage-size", hugepageSize) / 1024, rdma, policy);
     }
 
-    private LaunchSpec launchSpec(Placement placement, Path program, Map<String, String> added, HostSnapshot host) throws RunRefused {
+    private static LaunchPlanner.Plan plan(LaunchPlanner planner, RunRequest request) throws RunRefused {
+        try {
+            return planner.plan(RunIds.next(Clock.systemUTC()), request);
+        } catch (PlacementException e) {
+            throw new RunRefused(NOT_RUN, e.getMessage() + e.alternative().map(a -> "; nearest that fits: " + a).orElse(""));
+        }
+    }
+
+    /** The request as the options give it, checked; the command resolved to {@code program}. */
+    private RunRequest runRequest(Path program, HostSnapshot host) throws RunRefused {
         if (realtime != null && (realtime < 1 || realtime > 98)) {
             throw new RunRefused(NOT_RUN, "--rt " + realtime + ": expected a priority from 1 to 98");
         }
@@ -275,21 +262,16 @@ public final class RunCommand implements Callable<Integer> {
         if (pidsMax != null && pidsMax < 1) {
             throw new RunRefused(NOT_RUN, "--pids-max " + pidsMax + ": expected at least 1");
         }
-        // A preferred policy may spill to any node, so the cpuset allows every node with memory (GPU memory nodes left out).
-        CpuSet mems = placement.policy() == NumaPolicy.PREFERRED
-                ? CpuSet.of(host.numa().nodes().stream().filter(n -> n.kind() != NodeKind.GPU_MEMORY && n.localMemoryBytes() > 0).mapToInt(NumaNode::osIndex))
-                : placement.memoryNodes();
-        if (mems.isEmpty()) {
-            mems = placement.memoryNodes();
+        RestartPolicy policy = RestartPolicy.fromWireName(restart)
+                .orElseThrow(() -> new RunRefused(NOT_RUN, "--restart '" + restart + "': expected " + RestartPolicy.names()));
+        if (checkpointCommand != null && (policy == RestartPolicy.NO || checkpointCommand.isBlank())) {
+            throw new RunRefused(NOT_RUN, checkpointCommand.isBlank() ? "--checkpoint-command is empty: give the shell command line a restart runs"
+                    : "--checkpoint-command needs --restart on-failure: only a restarted run runs it");
         }
-        CgroupLimits limits = new CgroupLimits(placement.cpus(), mems,
-                memory == null ? OptionalLong.empty() : OptionalLong.of(size("--memory", memory)), optional(cpuWeight), optional(ioWeight), optional(pidsMax));
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.putAll(added);
         List<String> argv = new ArrayList<>(command);
         argv.set(0, program.toString());
-        return new LaunchSpec(RunIds.next(Clock.systemUTC()), argv, placement, limits, isolate,
-                realtime == null ? OptionalInt.empty() : OptionalInt.of(realtime), mlock, env);
+        return new RunRequest(argv, System.getenv(), Path.of("").toAbsolutePath().toString(), request(), hugepageMode(), optional(cpuWeight),
+                optional(ioWeight), optional(pidsMax), optional(realtime), mlock, policy, Optional.ofNullable(checkpointCommand));
     }
 
     private HugepageMode hugepageMode() {

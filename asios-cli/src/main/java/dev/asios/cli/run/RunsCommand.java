@@ -24,9 +24,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code asios runs}: the recorded runs, one run's report, and the clean-up after killed runs. */
+/**
+ * {@code asios runs}: the recorded runs (with the run each restarts, and the restart attempt), one
+ * run's report, stopping a run, and the clean-up after killed runs.
+ */
 @Command(name = "runs", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Lists the runs of asios run, newest first; with an ID, that run's report; with --gc, cleans up after runs whose asios was killed.")
+        description = {"Lists the runs of asios run, newest first; with an ID, that run's report; with --stop ID, stops that run;"
+            + " with --gc, cleans up after runs whose asios was killed.",
+            "A run the agent restarted shows the run it restarts and its attempt in FROM (ID#N)."})
 public final class RunsCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +45,10 @@ public final class RunsCommand implements Callable<Integer> {
     @Option(names = "--gc", description = "Remove the cgroups of runs whose asios is gone (killing what is left in them), mark those runs abandoned,"
             + " and remove the empty asios-runs parents. Needs root.")
     private boolean gc;
+
+    @Option(names = "--stop", description = "Stop run ID: its supervisor (asios run, or the agent's restart of it) passes TERM on to it,"
+            + " and the run is recorded as stopped by an operator, which the agent never restarts. Waits up to 30 s for it to end.")
+    private boolean stop;
 
     @Option(names = "--limit", paramLabel = "N", description = "How many runs to list. Default: ${DEFAULT-VALUE}.", defaultValue = "20")
     private int limit;
@@ -58,6 +67,9 @@ public final class RunsCommand implements Callable<Integer> {
         try (RunStore store = RunStore.open(options.state)) {
             if (gc) {
                 return collect(store, out);
+            }
+            if (stop) {
+                return RunStopper.stop(store, id, out);
             }
             if (id != null) {
                 RunRecord run = store.get(id).orElseThrow(() -> new UserException("no run " + id + " in " + options.state.resolve(RunStore.FILE)
@@ -107,19 +119,20 @@ public final class RunsCommand implements Callable<Integer> {
     }
 
     private static void table(List<RunRecord> runs, PrintWriter out) throws IOException {
-        out.printf("%-21s %-9s %-20s %9s %5s  %-10s %s%n", "ID", "STATE", "STARTED", "WALL", "EXIT", "CPUS", "COMMAND");
+        out.printf("%-21s %-9s %-20s %9s %5s  %-10s %-23s %s%n", "ID", "STATE", "STARTED", "WALL", "EXIT", "CPUS", "FROM", "COMMAND");
         for (RunRecord run : runs) {
             ObjectNode placement = (ObjectNode) JSON.readTree(run.placement());
             String wall = run.endedAt().map(end -> String.format(java.util.Locale.ROOT, "%.1fs",
                     Duration.between(run.startedAt(), end).toMillis() / 1000.0)).orElse("-");
-            out.printf("%-21s %-9s %-20s %9s %5s  %-10s %s%n", run.id(), run.state().name().toLowerCase(java.util.Locale.ROOT),
+            String from = run.restart().restartedFrom().map(f -> f + "#" + run.restart().attempt()).orElse("-");
+            out.printf("%-21s %-9s %-20s %9s %5s  %-10s %-23s %s%n", run.id(), run.state().name().toLowerCase(java.util.Locale.ROOT),
                     run.startedAt().toString().substring(0, 19), wall, run.exitCode().isPresent() ? String.valueOf(run.exitCode().getAsInt()) : "-",
-                    placement.path("cpus").asText(), String.join(" ", run.command()));
+                    placement.path("cpus").asText(), from, String.join(" ", run.command()));
         }
     }
 
     private static String describe(RunRecord run) throws IOException {
         return "run " + run.id() + " (" + run.state().name().toLowerCase(java.util.Locale.ROOT) + "): " + String.join(" ", run.command()) + "\n"
-                + JSON.readTree(run.report().orElse(run.placement())).toPrettyString();
+                + RunStopper.lineage(run) + JSON.readTree(run.report().orElse(run.placement())).toPrettyString();
     }
 }

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.asios.cli.CliRun;
+import dev.asios.run.store.RunRecord;
+import dev.asios.run.store.RunState;
+import dev.asios.run.store.RunStore;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +68,30 @@ class RunCommandTest {
         CliRun tooMany = CliRun.of("run", "--dry-run", "--cpus", "100000", "--", "true");
         assertThat(tooMany.exitCode()).isEqualTo(RunCommand.NOT_RUN);
         assertThat(tooMany.err()).startsWith("asios run: ").contains("100000");
+    }
+
+    @Test
+    void aRestartDeclarationIsCheckedWithTheOptionNamed() {
+        assertThat(CliRun.of("run", "--dry-run", "--restart", "always", "--", "true").err()).contains("--restart 'always': expected no, on-failure");
+        CliRun withoutRestart = CliRun.of("run", "--dry-run", "--checkpoint-command", "resume", "--", "true");
+        assertThat(withoutRestart.exitCode()).isEqualTo(RunCommand.NOT_RUN);
+        assertThat(withoutRestart.err()).contains("--checkpoint-command needs --restart on-failure");
+        assertThat(CliRun.of("run", "--dry-run", "--restart", "on-failure", "--checkpoint-command", " ", "--", "true").err())
+                .contains("--checkpoint-command is empty");
+        assertThat(CliRun.of("run", "--dry-run", "--restart", "on-failure", "--checkpoint-command", "train --resume", "--", "true").exitCode()).isZero();
+        assertThat(CliRun.of("run", "--help").out()).contains("--restart=POLICY", "--checkpoint-command=CMD");
+    }
+
+    @Test
+    void stoppingARunNeedsTheIdOfARunningOne() throws Exception {
+        try (RunStore store = RunStore.open(state)) {
+            store.insert(new RunRecord("20250101-000000-0001", Instant.parse("2025-01-01T00:00:00Z"), Optional.of(Instant.parse("2025-01-01T00:00:01Z")),
+                    RunState.EXITED, List.of("/bin/true"), 1, List.of(), OptionalInt.of(0), "{\"cpus\":\"0\"}", Optional.empty()));
+        }
+        assertThat(CliRun.of("runs", "--state", state.toString(), "--stop").err()).contains("--stop needs the ID of the run to stop");
+        assertThat(CliRun.of("runs", "--state", state.toString(), "--stop", "20250101-000000-0002").err()).contains("no run 20250101-000000-0002");
+        assertThat(CliRun.of("runs", "--state", state.toString(), "--stop", "20250101-000000-0001").err()).contains("is not running (exited)");
+        assertThat(CliRun.of("runs", "--state", state.toString()).out()).contains("FROM").contains("20250101-000000-0001");
     }
 
     @Test

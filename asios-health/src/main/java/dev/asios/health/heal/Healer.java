@@ -37,8 +37,8 @@ import java.util.function.Supplier;
  * <p>A noisy neighbour is known only once the cgroups are scanned, so its proposal, rate limits and
  * cooldown are for the neighbour's cgroup ({@code cgroup/PATH}), not the finding's subject.
  *
- * <p>Not every kind can be carried out yet: moving a task off an isolated CPU and restarting a
- * crashed run are proposed and decided, and an allowed one is recorded as skipped with that
+ * <p>Not every kind can be carried out yet: moving a task off an isolated CPU is proposed and
+ * decided, and an allowed one is recorded as skipped with that
  * reason. Thread-safe: rounds are handled one at a time.
  */
 public final class Healer {
@@ -113,7 +113,7 @@ public final class Healer {
             return events;
         }
         if (remediation.isEmpty()) {
-            String why = cannot != null ? cannot : kind == RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU || kind == RemediationKind.RESTART_CRASHED_RUN
+            String why = cannot != null ? cannot : kind == RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU
                     ? "this version of asios cannot carry out " + kind.wireName() + " yet"
                     : "nothing to do: the host already shows the wanted state";
             events.add(audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.REMEDIATION_SKIPPED, subject, finding.evidence())
@@ -151,6 +151,7 @@ public final class Healer {
                 yield remediations.throttleNoisyNeighbour(host.neighbours().busiest(PressureResource.parse(detail(finding, "resource")), throttle.protect()),
                         throttle);
             }
+            case RESTART_CRASHED_RUN -> remediations.restartCrashedRun(detail(finding, "run"), Integer.parseInt(detail(finding, "attempt")));
             default -> Optional.empty();
         };
     }

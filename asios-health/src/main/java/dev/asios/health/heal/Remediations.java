@@ -4,21 +4,28 @@ import dev.asios.health.heal.neighbour.Neighbour;
 import dev.asios.health.heal.neighbour.NeighbourThrottle;
 import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.policy.RemediationParameters.Throttle;
+import dev.asios.health.rules.RunCrashedRule;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.pci.PciAddress;
 import dev.asios.host.sysroot.Sysroot;
+import dev.asios.run.launch.RunRequest;
+import dev.asios.run.launch.RunRequestJson;
 import dev.asios.run.place.UnhealthyGpus;
+import dev.asios.run.store.RunRecord;
+import dev.asios.run.store.RunStore;
 import dev.asios.tune.plan.Change;
 import dev.asios.tune.plan.Operation;
 import dev.asios.tune.plan.ValueFormat;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the remediations the healer carries out on one host, each journaled in the tuning
- * journal so {@code asios tune rollback} undoes it. Reads the host's current state when a
+ * Builds the remediations the healer carries out on one host, each journaled so it can be undone:
+ * host settings in the tuning journal ({@code asios tune rollback}), restarted runs in the run
+ * store ({@code asios runs --stop ID}). Reads the host's current state when a
  * remediation is built, so {@link Remediation#describe} says what would change. Thread-safe
  * (it holds no state of its own).
  */
@@ -98,5 +105,25 @@ public final class Remediations {
         List<Change> changes = NeighbourThrottle.nextStep(sysroot, neighbour, throttle);
         return changes.isEmpty() ? Optional.empty()
                 : Optional.of(new JournaledChanges(RemediationKind.THROTTLE_NOISY_NEIGHBOUR, neighbour.subject(), changes, sysroot, journalDir, clock));
+    }
+
+    /**
+     * Restarts crashed run {@code runId} as restart {@code attempt} in a row, through the run
+     * launcher, from its checkpoint command if it declared one.
+     *
+     * @return empty if the run no longer needs it (restarted already, or not a crash)
+     * @throws IllegalStateException if the run store cannot be read, has no such run, or its request is damaged
+     */
+    public Optional<Remediation> restartCrashedRun(String runId, int attempt) {
+        try (RunStore store = RunStore.open(stateDir)) {
+            RunRecord run = store.get(runId).orElseThrow(() -> new IllegalStateException("no run " + runId + " in the run store"));
+            if (!RunCrashedRule.crashed(run)) {
+                return Optional.empty();
+            }
+            RunRequest request = RunRequestJson.parse(run.restart().request().orElseThrow());
+            return Optional.of(new RestartCrashedRun(stateDir, run, request, attempt, clock));
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

@@ -33,6 +33,27 @@ public sealed interface RemediationParameters {
         public boolean mayRestart(int restartsInARow) {
             return restartsInARow < maxAttempts;
         }
+
+        /**
+         * The restarts in a row behind a run that crashed after running {@code ranFor}, as restart
+         * {@code attempt} of its line (0 for a run an operator launched): 0 when it ran
+         * {@code backoff.healthyAfter()} or longer, else {@code attempt}.
+         */
+        public int restartsInARow(int attempt, Duration ranFor) {
+            return ranFor.compareTo(backoff.healthyAfter()) >= 0 ? 0 : attempt;
+        }
+
+        /**
+         * The wait between a crash and the next restart, after {@code restartsInARow} restarts in a
+         * row: {@code backoff.first()} doubled that many times, at most {@code backoff.ceiling()}.
+         */
+        public Duration waitBefore(int restartsInARow) {
+            Duration wait = backoff.first();
+            for (int i = 0; i < restartsInARow && wait.compareTo(backoff.ceiling()) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(backoff.ceiling()) > 0 ? backoff.ceiling() : wait;
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.asios.health.rules;
 
+import dev.asios.health.policy.RemediationParameters.Restart;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.metric.MetricRegistry;
+import dev.asios.run.store.RunRecord;
 import dev.asios.tune.apply.TuneStatus.FileState;
 import java.util.List;
 import java.util.Set;
@@ -22,15 +24,17 @@ public final class KnownCauseRules {
      * @param isolatedCpus the isolated CPUs now ({@link IsolatedCpus#forHost})
      * @param runTaskIds the process and thread ids of the tracked runs ({@link TrackedRunTasks})
      * @param driftedSettings the applied tuning settings that drifted ({@link TuningDriftRule#fromJournal})
+     * @param restartCandidates the runs that declared a restart, exited and were not restarted ({@code RunStore.restartCandidates})
+     * @param restart how the heal policy restarts a crashed run (its backoff and attempts)
      */
     public record Inputs(Sysroot sysroot, MetricRegistry registry, Supplier<CpuSet> isolatedCpus, Supplier<Set<Long>> runTaskIds,
-            Supplier<List<FileState>> driftedSettings) {
+            Supplier<List<FileState>> driftedSettings, Supplier<List<RunRecord>> restartCandidates, Restart restart) {
     }
 
     /**
      * Every rule, in the order the engine checks them: tuning drift, tasks and IRQs on isolated
      * CPUs, run-queue latency on isolated CPUs, memory pressure, swap-in storms, GPU ECC, XID and
-     * throttling, CPU thermal throttling.
+     * throttling, CPU thermal throttling, crashed runs.
      *
      * @throws IllegalArgumentException if a threshold or an interval of {@code settings} is out of
      *     bounds (the message names it)
@@ -52,6 +56,8 @@ public final class KnownCauseRules {
                 new GpuXidRule(inputs.registry(), settings.hysteresis(GpuXidRule.ID, GpuXidRule.DEFAULT_HYSTERESIS)),
                 new GpuThrottleRule(inputs.registry(), settings.hysteresis(GpuThrottleRule.ID, GpuThrottleRule.DEFAULT_HYSTERESIS)),
                 new CpuThermalThrottleRule(inputs.sysroot(), settings.cpuThermalCheckInterval(),
-                        settings.hysteresis(CpuThermalThrottleRule.ID, CpuThermalThrottleRule.DEFAULT_HYSTERESIS)));
+                        settings.hysteresis(CpuThermalThrottleRule.ID, CpuThermalThrottleRule.DEFAULT_HYSTERESIS)),
+                new RunCrashedRule(inputs.restartCandidates(), inputs.restart(), RunCrashedRule.DEFAULT_INTERVAL,
+                        settings.hysteresis(RunCrashedRule.ID, RunCrashedRule.DEFAULT_HYSTERESIS)));
     }
 }

@@ -26,7 +26,8 @@ public record KnownCauseSettings(double swapInPagesPerSecond, double memorySomeR
 
     /** Every rule's ids, for the check of {@link #hysteresis}. */
     static final Set<String> RULE_IDS = Set.of(TuningDriftRule.ID, ForeignTaskRule.ID, IrqOnIsolatedRule.ID, IsolatedRunQueueRule.ID,
-            MemoryPressureRule.ID, SwapInStormRule.ID, GpuEccRule.ID, GpuXidRule.ID, GpuThrottleRule.ID, CpuThermalThrottleRule.ID);
+            MemoryPressureRule.ID, SwapInStormRule.ID, GpuEccRule.ID, GpuXidRule.ID, GpuThrottleRule.ID, CpuThermalThrottleRule.ID,
+            RunCrashedRule.ID);
 
     /** The defaults of every rule. */
     public static final KnownCauseSettings DEFAULTS = new KnownCauseSettings(SwapInStormRule.DEFAULT_PAGES_PER_SECOND,

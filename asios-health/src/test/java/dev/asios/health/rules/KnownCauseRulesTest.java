@@ -3,6 +3,9 @@ package dev.asios.health.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.asios.health.policy.HealPolicy;
+import dev.asios.health.policy.RemediationKind;
+import dev.asios.health.policy.RemediationParameters.Restart;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sysroot.SysfsTree;
 import dev.asios.host.sysroot.Sysroot;
@@ -23,7 +26,8 @@ class KnownCauseRulesTest {
 
     private KnownCauseRules.Inputs inputs() {
         new SysfsTree(root).file("/proc/interrupts", "           CPU0\n  1:   5   IO-APIC   1-edge   i8042\n");
-        return new KnownCauseRules.Inputs(Sysroot.of(root), new MetricRegistry(), CpuSet::empty, Set::of, List::of);
+        return new KnownCauseRules.Inputs(Sysroot.of(root), new MetricRegistry(), CpuSet::empty, Set::of, List::of, List::of,
+                (Restart) HealPolicy.builtIn().rule(RemediationKind.RESTART_CRASHED_RUN).parameters());
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.asios.host.sys.ResourceLimits;
 import dev.asios.host.sys.ResourceUsage;
 import dev.asios.host.sys.Signals;
 import dev.asios.host.sysroot.Sysroot;
+import dev.asios.run.store.RestartInfo;
 import dev.asios.run.store.RunRecord;
 import dev.asios.run.store.RunState;
 import dev.asios.run.store.RunStore;
@@ -43,6 +44,7 @@ public final class Launcher {
     private final RunStore store;
     private final Path stateDir;
     private final RunJson json;
+    private boolean stoppedByOperator;
 
     /** Launches on {@code sysroot}'s host, with cgroups in {@code layout}, recording in {@code store}; {@code stateDir} keeps built helpers. */
     public Launcher(Sysroot sysroot, CgroupLayout layout, RunStore store, Path stateDir, RunJson json) {
@@ -54,15 +56,27 @@ public final class Launcher {
     }
 
     /**
-     * Runs {@code spec} to its end.
+     * Runs {@code spec} to its end; it declares no restart.
      *
      * @throws LaunchException if it could not start; nothing is left behind
      */
     public RunReport launch(LaunchSpec spec) throws LaunchException {
+        return launch(spec, RestartInfo.NONE);
+    }
+
+    /**
+     * Runs {@code spec} to its end, recording {@code restart} with it: its restart declaration and,
+     * for a restart, the run it restarts. The end is recorded as an operator's stop when this
+     * process received {@code TERM}, {@code HUP} or {@code INT} while the run ran.
+     *
+     * @throws LaunchException if it could not start; nothing is left behind
+     */
+    public RunReport launch(LaunchSpec spec, RestartInfo restart) throws LaunchException {
         Optional<Path> preload = spec.mlock() ? Optional.of(MlockPreload.library(stateDir)) : Optional.empty();
+        stoppedByOperator = false;
         try {
             store.insert(new RunRecord(spec.id(), Instant.now(), Optional.empty(), RunState.RUNNING, spec.command(), ProcessHandle.current().pid(),
-                    List.of(), OptionalInt.empty(), json.placement(spec.placement()).toString(), Optional.empty()));
+                    List.of(), OptionalInt.empty(), json.placement(spec.placement()).toString(), Optional.empty(), restart));
         } catch (IOException e) {
             throw new LaunchException(e.getMessage(), e);
         }
@@ -93,7 +107,8 @@ public final class Launcher {
         RunReport done = new RunReport(report.id(), report.command(), report.placement(), report.exitCode(), report.startedAt(),
                 report.wallMillis(), report.process(), report.peakRssKib(), report.perf(), report.perfUnavailable(), report.cgroup(), report.cpusUsed(), notes);
         try {
-            store.finish(spec.id(), RunState.EXITED, Instant.now(), OptionalInt.of(done.exitCode()), Optional.of(json.report(done).toString()));
+            store.finish(spec.id(), RunState.EXITED, Instant.now(), OptionalInt.of(done.exitCode()), Optional.of(json.report(done).toString()),
+                    stoppedByOperator);
         } catch (IOException e) {
             notes.add("the run store could not record the end: " + e.getMessage());
         }
@@ -141,10 +156,11 @@ public final class Launcher {
             long startNanos = System.nanoTime();
             int exit;
             OptionalLong peakRssKib;
-            try (SignalForwarder _ = SignalForwarder.to(process.pid()); PeakRssSampler rss = PeakRssSampler.start(sysroot, process.pid())) {
+            try (SignalForwarder signals = SignalForwarder.to(process.pid()); PeakRssSampler rss = PeakRssSampler.start(sysroot, process.pid())) {
                 Signals.kill(process.pid(), Signals.SIGCONT);
                 exit = waitFor(process);
                 peakRssKib = rss.peakKib();
+                stoppedByOperator = signals.stopRequested();
             }
             long wallMillis = (System.nanoTime() - startNanos) / 1_000_000;
             Optional<PerfCounters.Snapshot> counts = Optional.empty();

@@ -10,24 +10,32 @@ import java.util.List;
  * {@code asios} first: {@code TERM}, {@code HUP} and {@code USR1} are forwarded; {@code INT} too,
  * unless {@code asios} reads from a terminal, where Ctrl-C already reached the run (it is in the
  * same foreground process group). {@code QUIT} and {@code USR2} belong to the JVM and reach only
- * the run, from the terminal. Closing puts the JVM's handlers back.
+ * the run, from the terminal. Closing puts the JVM's handlers back. A {@code TERM}, {@code HUP} or
+ * {@code INT} received is an operator's stop ({@link #stopRequested}): the run it ends is not
+ * restarted. Thread-safe.
  */
 final class SignalForwarder implements AutoCloseable {
 
-    private final List<Signals.Registration> registrations;
+    private static final java.util.Set<String> STOPS = java.util.Set.of("TERM", "HUP", "INT");
 
-    private SignalForwarder(List<Signals.Registration> registrations) {
-        this.registrations = registrations;
+    private final List<Signals.Registration> registrations = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean stopRequested = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private SignalForwarder() {
     }
 
     /** Forwards signals to process {@code pid} until closed. */
     static SignalForwarder to(long pid) {
         boolean terminal = System.console() != null && System.console().isTerminal();
-        List<Signals.Registration> installed = new ArrayList<>();
+        SignalForwarder forwarder = new SignalForwarder();
         for (String name : List.of("TERM", "HUP", "USR1", "INT")) {
             boolean forward = !(name.equals("INT") && terminal);
+            boolean stop = STOPS.contains(name);
             try {
-                installed.add(Signals.onSignal(name, signal -> {
+                forwarder.registrations.add(Signals.onSignal(name, signal -> {
+                    if (stop) {
+                        forwarder.stopRequested.set(true);
+                    }
                     if (forward) {
                         send(pid, signal);
                     }
@@ -36,7 +44,12 @@ final class SignalForwarder implements AutoCloseable {
                 // The JVM keeps this signal (run with -Xrs, or a JVM that uses it): it is not forwarded.
             }
         }
-        return new SignalForwarder(installed);
+        return forwarder;
+    }
+
+    /** Whether an operator's stop ({@code TERM}, {@code HUP}, {@code INT}) arrived. */
+    boolean stopRequested() {
+        return stopRequested.get();
     }
 
     private static void send(long pid, int signal) {

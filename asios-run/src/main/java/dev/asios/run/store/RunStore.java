@@ -20,7 +20,11 @@ import java.util.OptionalInt;
 /**
  * The runs, in the embedded SQLite store ({@code /var/lib/asios/asios.db} by default) that the
  * node agent shares: WAL mode with {@code synchronous=FULL}, so a record written survives a crash
- * or a power cut, and readers never block the writer. One connection per instance; not
+ * or a power cut, and readers never block the writer. It is also the journal of the agent's
+ * restarts: a run that declared a restart keeps its request ({@link RestartInfo}), a restart is
+ * claimed on the crashed run ({@link #claimRestart}) before its supervisor starts, and the new run
+ * names the run it restarts and its attempt. A store made by an older {@code asios} gets the new
+ * columns when it is opened (see {@code RunStoreSchema}). One connection per instance; not
  * thread-safe. Close it.
  */
 public final class RunStore implements AutoCloseable {
@@ -51,12 +55,8 @@ public final class RunStore implements AutoCloseable {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA busy_timeout=5000");
-                s.execute("""
-                        CREATE TABLE IF NOT EXISTS runs (
-                          id TEXT PRIMARY KEY, started_at TEXT NOT NULL, ended_at TEXT, state TEXT NOT NULL,
-                          command TEXT NOT NULL, supervisor_pid INTEGER NOT NULL, cgroups TEXT NOT NULL,
-                          exit_code INTEGER, placement TEXT NOT NULL, report TEXT)""");
             }
+            RunStoreSchema.ensure(connection);
             return new RunStore(connection);
         } catch (SQLException | IOException e) {
             throw new IOException(file + ": cannot open the run store: " + e.getMessage(), e);
@@ -65,10 +65,14 @@ public final class RunStore implements AutoCloseable {
 
     /** Records a run that starts now. */
     public void insert(RunRecord run) throws IOException {
-        update("INSERT INTO runs (id, started_at, ended_at, state, command, supervisor_pid, cgroups, exit_code, placement, report) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", run.id(), run.startedAt().toString(), run.endedAt().map(Instant::toString).orElse(null),
+        RestartInfo restart = run.restart();
+        update("INSERT INTO runs (id, started_at, ended_at, state, command, supervisor_pid, cgroups, exit_code, placement, report, "
+                + "restart_request, restarted_from, attempt, restarted_as, stopped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                run.id(), run.startedAt().toString(), run.endedAt().map(Instant::toString).orElse(null),
                 run.state().name(), json(run.command()), run.supervisorPid(), json(run.cgroups()),
-                run.exitCode().isPresent() ? run.exitCode().getAsInt() : null, run.placement(), run.report().orElse(null));
+                run.exitCode().isPresent() ? run.exitCode().getAsInt() : null, run.placement(), run.report().orElse(null),
+                restart.request().orElse(null), restart.restartedFrom().orElse(null), restart.attempt(), restart.restartedAs().orElse(null),
+                restart.stoppedByOperator() ? 1 : 0);
     }
 
     /** Records the run's cgroup folders, once they are made. */
@@ -76,10 +80,45 @@ public final class RunStore implements AutoCloseable {
         update("UPDATE runs SET cgroups = ? WHERE id = ?", json(cgroups), id);
     }
 
-    /** Records how the run ended. */
+    /** Records how the run ended, not stopped by an operator. */
     public void finish(String id, RunState state, Instant endedAt, OptionalInt exitCode, Optional<String> report) throws IOException {
-        update("UPDATE runs SET state = ?, ended_at = ?, exit_code = ?, report = ? WHERE id = ?", state.name(), endedAt.toString(),
-                exitCode.isPresent() ? exitCode.getAsInt() : null, report.orElse(null), id);
+        finish(id, state, endedAt, exitCode, report, false);
+    }
+
+    /** Records how the run ended, and whether an operator's signal, passed on by its supervisor, ended it. */
+    public void finish(String id, RunState state, Instant endedAt, OptionalInt exitCode, Optional<String> report, boolean stoppedByOperator)
+            throws IOException {
+        update("UPDATE runs SET state = ?, ended_at = ?, exit_code = ?, report = ?, stopped = ? WHERE id = ?", state.name(), endedAt.toString(),
+                exitCode.isPresent() ? exitCode.getAsInt() : null, report.orElse(null), stoppedByOperator ? 1 : 0, id);
+    }
+
+    /**
+     * Claims the restart of run {@code id} for the new run {@code newId}: records {@code newId} as
+     * its {@link RestartInfo#restartedAs} unless another restart claimed it first.
+     *
+     * @return whether this claim took (false: already claimed, or no such run)
+     */
+    public boolean claimRestart(String id, String newId) throws IOException {
+        return update("UPDATE runs SET restarted_as = ? WHERE id = ? AND restarted_as IS NULL", newId, id) == 1;
+    }
+
+    /** Gives back a claim of {@link #claimRestart} whose new run never started, so the run may be restarted again. */
+    public void releaseRestart(String id, String newId) throws IOException {
+        update("UPDATE runs SET restarted_as = NULL WHERE id = ? AND restarted_as = ?", id, newId);
+    }
+
+    /**
+     * The newest {@code limit} runs that declared a restart, exited, and were not restarted yet,
+     * newest first: those the agent considers restarting (whether each crashed is its call).
+     */
+    public List<RunRecord> restartCandidates(int limit) throws IOException {
+        return query("SELECT * FROM runs WHERE restart_request IS NOT NULL AND restarted_as IS NULL AND state = ? "
+                + "ORDER BY started_at DESC, id DESC LIMIT ?", RunState.EXITED.name(), limit);
+    }
+
+    /** The run that restarted run {@code id}, if any. */
+    public Optional<RunRecord> restartOf(String id) throws IOException {
+        return query("SELECT * FROM runs WHERE restarted_from = ?", id).stream().findFirst();
     }
 
     /** The newest {@code limit} runs, newest first. */
@@ -106,9 +145,9 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
-    private void update(String sql, Object... values) throws IOException {
+    private int update(String sql, Object... values) throws IOException {
         try (PreparedStatement s = prepare(sql, values)) {
-            s.executeUpdate();
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IOException("run store: " + e.getMessage(), e);
         }
@@ -140,7 +179,9 @@ public final class RunStore implements AutoCloseable {
         return new RunRecord(row.getString("id"), Instant.parse(row.getString("started_at")),
                 Optional.ofNullable(row.getString("ended_at")).map(Instant::parse), RunState.valueOf(row.getString("state")),
                 strings(row.getString("command")), row.getLong("supervisor_pid"), strings(row.getString("cgroups")),
-                noExit ? OptionalInt.empty() : OptionalInt.of(exit), row.getString("placement"), Optional.ofNullable(row.getString("report")));
+                noExit ? OptionalInt.empty() : OptionalInt.of(exit), row.getString("placement"), Optional.ofNullable(row.getString("report")),
+                new RestartInfo(Optional.ofNullable(row.getString("restart_request")), Optional.ofNullable(row.getString("restarted_from")),
+                        row.getInt("attempt"), Optional.ofNullable(row.getString("restarted_as")), row.getInt("stopped") != 0));
     }
 
     private static String json(List<String> values) throws IOException {
