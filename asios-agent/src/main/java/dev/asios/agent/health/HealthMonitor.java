@@ -14,15 +14,18 @@ import dev.asios.health.audit.AuditValue;
 import dev.asios.health.audit.HealEvents;
 import dev.asios.health.forecast.ForecastWatch;
 import dev.asios.health.heal.Healer;
+import dev.asios.health.heal.IsolatedTasks;
 import dev.asios.health.heal.Remediations;
 import dev.asios.health.policy.HealGate;
 import dev.asios.health.policy.HealPolicy;
+import dev.asios.health.rules.ForeignTasks;
 import dev.asios.health.rules.IsolatedCpus;
 import dev.asios.health.rules.KnownCauseRules;
 import dev.asios.health.rules.KnownCauseSettings;
 import dev.asios.health.rules.RuleEngine;
 import dev.asios.health.rules.RuleFinding;
 import dev.asios.health.rules.RuleReport;
+import dev.asios.health.rules.TaskScanner;
 import dev.asios.health.rules.TrackedRunTasks;
 import dev.asios.health.rules.TuningDriftRule;
 import dev.asios.health.signal.GroupObservation;
@@ -109,10 +112,12 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             options.profile().ifPresent(name -> notes.add(ProfileKeeper.ensure(name, options.profilesDir(), sysroot, journalDir, host.current().host())));
             IsolatedCpus isolated = host.current().host().kernel().cgroups().map(cgroups -> IsolatedCpus.forHost(sysroot, cgroups))
                     .orElseGet(() -> IsolatedCpus.of(sysroot, List.of()));
+            TrackedRunTasks runTasks = new TrackedRunTasks(sysroot, runs);
             RuleEngine engine = new RuleEngine(KnownCauseRules.standard(KnownCauseSettings.DEFAULTS, new KnownCauseRules.Inputs(sysroot, registry, isolated,
-                    new TrackedRunTasks(sysroot, runs), TuningDriftRule.fromJournal(sysroot, journalDir))));
+                    runTasks, TuningDriftRule.fromJournal(sysroot, journalDir))));
             Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(), new GpuAddresses(() -> host.current().host()));
-            Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view,
+            Healer healer = new Healer(new HealGate(policy), new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC(),
+                    new IsolatedTasks(new ForeignTasks(new TaskScanner(sysroot), runTasks), isolated.cpusetFolders())), audit, view,
                     options.retryAfter());
             AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));
             return new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, audit, policy);

@@ -31,9 +31,9 @@ import java.util.function.Supplier;
  * what it found, what it left and how to undo it. Findings of one round that call for the same
  * action on the same subject (several drifted files: one re-apply) are proposed once.
  *
- * <p>Not every kind can be carried out yet: moving a task off an isolated CPU, restarting a
- * crashed run and throttling a noisy neighbour are proposed and decided, and an allowed one is
- * recorded as skipped with that reason. Thread-safe: rounds are handled one at a time.
+ * <p>Not every kind can be carried out yet: restarting a crashed run and throttling a noisy
+ * neighbour are proposed and decided, and an allowed one is recorded as skipped with that reason.
+ * Thread-safe: rounds are handled one at a time.
  */
 public final class Healer {
 
@@ -99,7 +99,7 @@ public final class Healer {
             return events;
         }
         if (remediation.isEmpty()) {
-            String why = cannot != null ? cannot : kind == RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU || kind == RemediationKind.RESTART_CRASHED_RUN
+            String why = cannot != null ? cannot : kind == RemediationKind.RESTART_CRASHED_RUN
                     || kind == RemediationKind.THROTTLE_NOISY_NEIGHBOUR ? "this version of asios cannot carry out " + kind.wireName() + " yet"
                     : "nothing to do: the host already shows the wanted state";
             events.add(audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.REMEDIATION_SKIPPED, actionSubject(finding), finding.evidence())
@@ -126,6 +126,13 @@ public final class Healer {
                 CpuSet isolated = host.isolatedCpus().get();
                 yield remediations.moveIrqOffIsolated(Integer.parseInt(detail(finding, "irq")), isolated, host.onlineCpus().get().andNot(isolated));
             }
+            case MOVE_TASK_OFF_ISOLATED_CPU -> {
+                CpuSet isolated = host.isolatedCpus().get();
+                CpuSet housekeeping = host.onlineCpus().get().andNot(isolated);
+                yield finding.details().containsKey("tid")
+                        ? remediations.moveTaskOffIsolated(Long.parseLong(detail(finding, "pid")), Long.parseLong(detail(finding, "tid")), isolated, housekeeping)
+                        : remediations.moveTasksOffIsolatedCpu(Integer.parseInt(detail(finding, "cpu")), isolated, housekeeping);
+            }
             case MARK_GPU_UNHEALTHY -> {
                 String gpu = detail(finding, "gpu");
                 PciAddress address = host.gpuAddress().apply(gpu)
@@ -136,11 +143,12 @@ public final class Healer {
         };
     }
 
-    /** What the action works on: one re-apply for all drifted files, one IRQ, one GPU, else the finding's subject. */
+    /** What the action works on: one re-apply for all drifted files, one IRQ, one task (else its CPU), one GPU, else the finding's subject. */
     private static String actionSubject(RuleFinding finding) {
         return switch (finding.remediation().orElseThrow()) {
             case REAPPLY_DRIFT -> "tuning";
             case MOVE_IRQ_OFF_ISOLATED_CPU -> "irq/" + finding.details().getOrDefault("irq", "?");
+            case MOVE_TASK_OFF_ISOLATED_CPU -> finding.details().containsKey("tid") ? "task/" + finding.details().get("tid") : finding.subject();
             default -> finding.subject();
         };
     }
