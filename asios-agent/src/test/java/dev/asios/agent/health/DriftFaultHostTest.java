@@ -6,8 +6,6 @@ import dev.asios.agent.Agent;
 import dev.asios.agent.AgentSettings;
 import dev.asios.health.audit.AuditEvent;
 import dev.asios.health.audit.AuditEventType;
-import dev.asios.health.audit.AuditQuery;
-import dev.asios.health.audit.AuditReader;
 import dev.asios.health.policy.HealMode;
 import dev.asios.health.policy.HealPolicy;
 import dev.asios.host.sysroot.Sysroot;
@@ -25,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,12 +61,12 @@ class DriftFaultHostTest {
                 Thread.sleep(1500);
                 long injectedMs = System.currentTimeMillis();
                 write(SWAPPINESS, behindTheBack);
-                AuditEvent proposed = awaitEvent(AuditEventType.REMEDIATION_PROPOSED, injectedMs, Duration.ofSeconds(20));
-                AuditEvent finding = awaitEvent(AuditEventType.FINDING, injectedMs, Duration.ofSeconds(1));
+                AuditEvent proposed = AuditEvents.await(state, AuditEventType.REMEDIATION_PROPOSED, injectedMs, Duration.ofSeconds(20));
+                AuditEvent finding = AuditEvents.await(state, AuditEventType.FINDING, injectedMs, Duration.ofSeconds(1));
                 assertThat(finding.why()).contains(SWAPPINESS);
                 assertThat(proposed.remediation().wireName()).isEqualTo("reapply-drift");
                 if (mode == HealMode.ENFORCE) {
-                    AuditEvent healed = awaitEvent(AuditEventType.REMEDIATION_APPLIED, injectedMs, Duration.ofSeconds(5));
+                    AuditEvent healed = AuditEvents.await(state, AuditEventType.REMEDIATION_APPLIED, injectedMs, Duration.ofSeconds(5));
                     assertThat(host.readTrimmed(SWAPPINESS)).hasValue(applied);
                     assertThat(healed.before().toString()).contains(behindTheBack);
                     System.out.printf("drift fault (%s): detected after %d ms, healed after %d ms%n", mode.wireName(), finding.epochMs() - injectedMs,
@@ -77,7 +74,7 @@ class DriftFaultHostTest {
                 } else {
                     Thread.sleep(2000);
                     assertThat(host.readTrimmed(SWAPPINESS)).as("dry-run changes nothing").hasValue(behindTheBack);
-                    assertThat(events(AuditEventType.REMEDIATION_APPLIED, injectedMs)).isEmpty();
+                    assertThat(AuditEvents.since(state, AuditEventType.REMEDIATION_APPLIED, injectedMs)).isEmpty();
                     System.out.printf("drift fault (%s): detected after %d ms, proposed after %d ms%n", mode.wireName(), finding.epochMs() - injectedMs,
                             proposed.epochMs() - injectedMs);
                 }
@@ -87,23 +84,6 @@ class DriftFaultHostTest {
             write(SWAPPINESS, original);
         }
         assertThat(host.readTrimmed(SWAPPINESS)).hasValue(original);
-    }
-
-    private AuditEvent awaitEvent(AuditEventType type, long sinceMs, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<AuditEvent> events = events(type, sinceMs);
-            if (!events.isEmpty()) {
-                return events.getFirst();
-            }
-            assertThat(System.nanoTime()).as("no " + type + " event within " + timeout).isLessThan(deadline);
-            Thread.sleep(100);
-        }
-    }
-
-    private List<AuditEvent> events(AuditEventType type, long sinceMs) {
-        return AuditReader.read(state.resolve(HealthMonitor.AUDIT_DIR), AuditQuery.all().withTypes(Set.of(type)).withSince(sinceMs).withNewestFirst(false))
-                .events();
     }
 
     private static void write(String path, String value) throws IOException {

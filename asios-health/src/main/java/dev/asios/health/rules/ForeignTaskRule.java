@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * {@value #ID}: a thread that is not an ASIOS run's last ran on an isolated CPU. The threads are
  * found by a {@link TaskScanner} every {@code interval} (a scan reads one file per thread of the
  * host), as {@link ForeignTasks}: left out are kernel threads that belong to their CPU
- * ({@link TaskOnCpu#boundKernelThread()}), and the tasks of tracked runs, whose ids (process or
- * thread) the caller supplies. Subject {@code cpu/N}, one finding per thread
+ * ({@link TaskOnCpu#boundKernelThread()}), threads that may no longer run there, and the tasks of
+ * tracked runs, whose ids (process or thread) the caller supplies. Subject {@code cpu/N}, one finding per thread
  * ({@code task/TID}); the remediation is to move the task off.
  */
 public final class ForeignTaskRule extends RuleBase {

@@ -9,8 +9,10 @@ import java.util.function.Supplier;
 /**
  * The threads on some CPUs that do not belong there: every thread a {@link TaskScanner} finds
  * that last ran on one of them, except kernel threads that belong to their CPU
- * ({@link TaskOnCpu#boundKernelThread()}) and the tasks of tracked runs, whose ids (process or
- * thread) are asked for only when a thread was found. What {@link ForeignTaskRule} reports and
+ * ({@link TaskOnCpu#boundKernelThread()}), threads that may no longer run on it (a sleeping
+ * thread's last CPU stays what it was when its affinity changed, as CPU isolation changes every
+ * task's), and the tasks of tracked runs, whose ids (process or thread) are asked for only when a
+ * thread was found. What {@link ForeignTaskRule} reports and
  * what the healer moves off an isolated CPU. Not thread-safe (the scanner is not).
  */
 public final class ForeignTasks {
@@ -29,7 +31,7 @@ public final class ForeignTasks {
         List<TaskOnCpu> foreign = new ArrayList<>();
         Set<Long> runTasks = null;
         for (TaskOnCpu task : scanner.onCpus(cpus)) {
-            if (task.boundKernelThread()) {
+            if (task.boundKernelThread() || !task.allowed().contains(task.cpu())) {
                 continue;
             }
             runTasks = runTasks == null ? runTaskIds.get() : runTasks;
