@@ -46,37 +46,16 @@ final class TaskTree {
 
     /** Operations on the tree with cgroupfs (keeping each moved task's {@code cgroup} file in step) and {@code sched_setaffinity} emulated. */
     HostOperations operations() {
-        EmulatedCgroupFs emulated = new EmulatedCgroupFs(sysroot);
-        CgroupFs cgroups = new CgroupFs() {
-            @Override
-            public void create(String cgroup) throws IOException {
-                emulated.create(cgroup);
-            }
-
-            @Override
-            public void remove(String cgroup) throws IOException {
-                emulated.remove(cgroup);
-            }
-
-            @Override
-            public List<Long> tasks(String cgroup) {
-                return emulated.tasks(cgroup);
-            }
-
+        CgroupFs cgroups = new EmulatedCgroupFs(sysroot) {
             @Override
             public void move(long task, String from, String to) throws IOException {
-                emulated.move(task, from, to);
+                super.move(task, from, to);
                 try (Stream<Path> processes = Files.list(sysroot.resolve("/proc"))) {
                     for (Path file : processes.map(p -> p.resolve("task/" + task + "/cgroup")).filter(Files::exists).toList()) {
                         String relative = to.equals(MOUNT) ? "/" : to.substring(MOUNT.length());
                         Files.writeString(file, Files.readString(file).replaceFirst("(?m)^3:cpuset:.*$", "3:cpuset:" + relative));
                     }
                 }
-            }
-
-            @Override
-            public void editControllers(String file, String edits) throws IOException {
-                emulated.editControllers(file, edits);
             }
         };
         return new HostOperations(sysroot, cgroups, new EmulatedTaskAffinity(sysroot, List.of(HOUSEKEEPING, ISOLATED, MOUNT)));
