@@ -28,9 +28,11 @@ import dev.asios.tune.profile.ProfileLoader;
 import dev.asios.tune.tunable.CpuIsolationTunable;
 import dev.asios.tune.tunable.Planner;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +51,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Fault injection on this host, with a CPU isolated at run time (the {@code inference} profile's
  * CPU isolation alone, through the tuning executor): a CPU hog started on the isolated CPU, and an
- * IRQ (the VM's eth0 receive queue) moved onto it. The hog joins the isolated cpuset, as a
+ * IRQ (the VM's eth0 receive queue, made to fire by DNS queries to the resolver) moved onto it. The hog joins the isolated cpuset, as a
  * process started there by hand would (one put in the root cpuset instead would be tuning drift of
  * the isolation, which moves every task of the root cpuset away, and be healed as such). With the policy in enforce mode the agent
  * detects each and moves it off, with audit events; in dry-run it only proposes. Prints the time
@@ -65,8 +67,9 @@ class IsolatedCpuFaultHostTest {
     private static final String CPUSET_MOUNT = "/sys/fs/cgroup/cpuset";
     /** The receive queue of this VM's eth0. */
     private static final String RX_QUEUE = "virtio2-input.0";
-    /** This VM's default gateway: each TCP connection to it is answered, so eth0 receives. */
-    private static final InetSocketAddress GATEWAY = new InetSocketAddress("192.0.2.1", 53);
+    // A DNS query for example.com, type A, class IN: header (id, recursion desired, one question), name, type, class
+    private static final byte[] DNS_QUERY = {0x12, 0x34, 0x01, 0x00, 0, 1, 0, 0, 0, 0, 0, 0, 7, 'e', 'x', 'a', 'm', 'p', 'l', 'e', 3, 'c', 'o', 'm', 0,
+        0, 1, 0, 1};
 
     @TempDir
     Path state;
@@ -121,10 +124,12 @@ class IsolatedCpuFaultHostTest {
     void anIrqMovedOntoTheIsolatedCpuIsMovedOffInEnforceAndOnlyReportedInDryRun(HealMode mode) throws Exception {
         OptionalInt irq = irqNamed(RX_QUEUE);
         assumeTrue(irq.isPresent(), "no IRQ named " + RX_QUEUE + " in /proc/interrupts: this host is not the VM the test was written for");
+        Optional<InetSocketAddress> resolver = resolver();
+        assumeTrue(resolver.isPresent(), "no nameserver in /etc/resolv.conf to send DNS queries to, for eth0 to receive");
         String affinity = "/proc/irq/" + irq.getAsInt() + "/smp_affinity_list";
         String original = HOST.readTrimmed(affinity).orElseThrow();
         AtomicBoolean sending = new AtomicBoolean(true);
-        Thread traffic = Thread.ofPlatform().name("eth0-traffic").daemon().start(() -> connectWhile(sending));
+        Thread traffic = Thread.ofPlatform().name("eth0-traffic").daemon().start(() -> queryWhile(resolver.get(), sending));
         try {
             CpuSet isolated = isolate();
             write(affinity, CpuSet.parseList(original).andNot(isolated).toList());
@@ -209,19 +214,29 @@ class IsolatedCpuFaultHostTest {
                 .orElse(OptionalInt.empty());
     }
 
-    /** TCP connections to the gateway every 20 ms while {@code sending}: each answer is a receive interrupt on eth0. */
-    private static void connectWhile(AtomicBoolean sending) {
-        while (sending.get()) {
-            try (Socket socket = new Socket()) {
-                socket.connect(GATEWAY, 200);
-            } catch (IOException refusedOrTimedOut) {
-                // An answer that refuses still arrives on eth0.
-            }
-            try {
+    // Format of /etc/resolv.conf: "nameserver 10.255.255.53" a line, among others
+    private static Optional<InetSocketAddress> resolver() {
+        return HOST.read("/etc/resolv.conf").flatMap(text -> text.lines().map(String::strip).filter(line -> line.startsWith("nameserver "))
+                .map(line -> new InetSocketAddress(line.substring("nameserver ".length()).strip(), 53)).filter(address -> !address.isUnresolved())
+                .findFirst());
+    }
+
+    /** A DNS query to {@code resolver} every 20 ms while {@code sending}: each answer is a receive interrupt on eth0. */
+    private static void queryWhile(InetSocketAddress resolver, AtomicBoolean sending) {
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.setSoTimeout(300);
+            byte[] answer = new byte[512];
+            while (sending.get()) {
+                socket.send(new DatagramPacket(DNS_QUERY, DNS_QUERY.length, resolver));
+                try {
+                    socket.receive(new DatagramPacket(answer, answer.length));
+                } catch (SocketTimeoutException unanswered) {
+                    // The next query may be answered.
+                }
                 Thread.sleep(20);
-            } catch (InterruptedException e) {
-                return;
             }
+        } catch (IOException | InterruptedException e) {
+            // The test's assertions tell whether enough was received.
         }
     }
 
