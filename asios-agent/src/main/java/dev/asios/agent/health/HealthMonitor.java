@@ -18,6 +18,7 @@ import dev.asios.health.audit.HealEvents;
 import dev.asios.health.forecast.ForecastWatch;
 import dev.asios.health.forecast.HeldBackAccuracy;
 import dev.asios.health.heal.Healer;
+import dev.asios.health.heal.IsolatedTasks;
 import dev.asios.health.heal.Remediations;
 import dev.asios.health.heal.neighbour.CgroupNeighbourScan;
 import dev.asios.health.heal.neighbour.Neighbours;
@@ -25,12 +26,14 @@ import dev.asios.health.policy.HealGate;
 import dev.asios.health.policy.HealPolicy;
 import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.policy.RemediationParameters.Restart;
+import dev.asios.health.rules.ForeignTasks;
 import dev.asios.health.rules.IsolatedCpus;
 import dev.asios.health.rules.KnownCauseRules;
 import dev.asios.health.rules.KnownCauseSettings;
 import dev.asios.health.rules.RuleEngine;
 import dev.asios.health.rules.RuleFinding;
 import dev.asios.health.rules.RuleReport;
+import dev.asios.health.rules.TaskScanner;
 import dev.asios.health.rules.TrackedRunTasks;
 import dev.asios.health.rules.TuningDriftRule;
 import dev.asios.health.signal.GroupObservation;
@@ -123,15 +126,17 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             options.profile().ifPresent(name -> notes.add(ProfileKeeper.ensure(name, options.profilesDir(), sysroot, journalDir, host.current().host())));
             IsolatedCpus isolated = host.current().host().kernel().cgroups().map(cgroups -> IsolatedCpus.forHost(sysroot, cgroups))
                     .orElseGet(() -> IsolatedCpus.of(sysroot, List.of()));
+            TrackedRunTasks runTasks = new TrackedRunTasks(sysroot, runs);
             RuleEngine engine = new RuleEngine(KnownCauseRules.standard(KnownCauseSettings.DEFAULTS, new KnownCauseRules.Inputs(sysroot, registry, isolated,
-                    new TrackedRunTasks(sysroot, runs), TuningDriftRule.fromJournal(sysroot, journalDir), new RestartCandidates(stateDir),
+                    runTasks, TuningDriftRule.fromJournal(sysroot, journalDir), new RestartCandidates(stateDir),
                     (Restart) policy.rule(RemediationKind.RESTART_CRASHED_RUN).parameters())));
             Neighbours neighbours = host.current().host().kernel().cgroups().<Neighbours>map(cgroups -> CgroupNeighbourScan.onHost(sysroot, cgroups, runs))
                     .orElse(Neighbours.NONE);
             Healer.HostView view = new Healer.HostView(isolated, () -> host.current().host().cpu().onlineCpus(),
                     new GpuAddresses(() -> host.current().host(), registry), neighbours);
             HealGate gate = new HealGate(policy);
-            Healer healer = new Healer(gate, new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC()), audit, view, options.retryAfter());
+            Healer healer = new Healer(gate, new Remediations(sysroot, journalDir, stateDir, Clock.systemUTC(),
+                    new IsolatedTasks(new ForeignTasks(new TaskScanner(sysroot), runTasks), isolated.cpusetFolders())), audit, view, options.retryAfter());
             AdaptiveTuning adaptive = new AdaptiveTuning(gate, audit, sysroot, journalDir, Clock.systemUTC(), runs);
             AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));
             HealthMonitor monitor = new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, adaptive,

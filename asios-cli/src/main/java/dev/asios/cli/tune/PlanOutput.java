@@ -37,7 +37,7 @@ final class PlanOutput {
     /** The change in words: a value's old and new form, or what happens to a cgroup. */
     private static String what(Change c) {
         return switch (c.operation()) {
-            case WRITE -> c.current() + " -> " + c.desired();
+            case WRITE, SET_AFFINITY -> c.current() + " -> " + c.desired();
             case CREATE_CGROUP -> c.alreadyDone() ? "cgroup exists" : "create the cgroup";
             case MOVE_TASKS -> "move the movable tasks of " + c.desired() + " here";
             case HOLD_OPEN -> c.alreadyDone() ? "held open at " + c.desired() : c.current() + " -> hold open at " + c.desired();

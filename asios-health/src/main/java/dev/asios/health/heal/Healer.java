@@ -37,9 +37,7 @@ import java.util.function.Supplier;
  * <p>A noisy neighbour is known only once the cgroups are scanned, so its proposal, rate limits and
  * cooldown are for the neighbour's cgroup ({@code cgroup/PATH}), not the finding's subject.
  *
- * <p>Not every kind can be carried out yet: moving a task off an isolated CPU is proposed and
- * decided, and an allowed one is recorded as skipped with that
- * reason. Thread-safe: rounds are handled one at a time.
+ * <p>Thread-safe: rounds are handled one at a time.
  */
 public final class Healer {
 
@@ -113,9 +111,7 @@ public final class Healer {
             return events;
         }
         if (remediation.isEmpty()) {
-            String why = cannot != null ? cannot : kind == RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU
-                    ? "this version of asios cannot carry out " + kind.wireName() + " yet"
-                    : "nothing to do: the host already shows the wanted state";
+            String why = cannot != null ? cannot : "nothing to do: the host already shows the wanted state";
             events.add(audit.append(AuditEvent.builder(AuditEvent.HEAL, AuditEventType.REMEDIATION_SKIPPED, subject, finding.evidence())
                     .remediation(kind).mode(decision.mode()).outcome(why)));
             return events;
@@ -132,13 +128,20 @@ public final class Healer {
                 .outcome(result.succeeded() ? remediation.describe() : String.join("; ", result.problems()));
     }
 
-    /** The remediation for a finding, or empty when the host already shows the wanted state or this kind cannot be done yet. */
+    /** The remediation for a finding, or empty when the host already shows the wanted state; throws for a kind the healer does not carry out. */
     private Optional<Remediation> build(RemediationKind kind, RuleFinding finding) {
         return switch (kind) {
             case REAPPLY_DRIFT -> Optional.of(remediations.reapplyDrift());
             case MOVE_IRQ_OFF_ISOLATED_CPU -> {
                 CpuSet isolated = host.isolatedCpus().get();
                 yield remediations.moveIrqOffIsolated(Integer.parseInt(detail(finding, "irq")), isolated, host.onlineCpus().get().andNot(isolated));
+            }
+            case MOVE_TASK_OFF_ISOLATED_CPU -> {
+                CpuSet isolated = host.isolatedCpus().get();
+                CpuSet housekeeping = host.onlineCpus().get().andNot(isolated);
+                yield finding.details().containsKey("tid")
+                        ? remediations.moveTaskOffIsolated(Long.parseLong(detail(finding, "pid")), Long.parseLong(detail(finding, "tid")), isolated, housekeeping)
+                        : remediations.moveTasksOffIsolatedCpu(Integer.parseInt(detail(finding, "cpu")), isolated, housekeeping);
             }
             case MARK_GPU_UNHEALTHY -> {
                 String gpu = detail(finding, "gpu");
@@ -152,15 +155,16 @@ public final class Healer {
                         throttle);
             }
             case RESTART_CRASHED_RUN -> remediations.restartCrashedRun(detail(finding, "run"), Integer.parseInt(detail(finding, "attempt")));
-            default -> Optional.empty();
+            default -> throw new IllegalStateException(kind.wireName() + " is not carried out by the healer");
         };
     }
 
-    /** What the action works on: one re-apply for all drifted files, one IRQ, one GPU, else the finding's subject. */
+    /** What the action works on: one re-apply for all drifted files, one IRQ, one task (else its CPU), one GPU, else the finding's subject. */
     private static String actionSubject(RuleFinding finding) {
         return switch (finding.remediation().orElseThrow()) {
             case REAPPLY_DRIFT -> "tuning";
             case MOVE_IRQ_OFF_ISOLATED_CPU -> "irq/" + finding.details().getOrDefault("irq", "?");
+            case MOVE_TASK_OFF_ISOLATED_CPU -> finding.details().containsKey("tid") ? "task/" + finding.details().get("tid") : finding.subject();
             default -> finding.subject();
         };
     }

@@ -25,9 +25,9 @@ import java.util.Optional;
 /**
  * Builds the remediations the healer carries out on one host, each journaled so it can be undone:
  * host settings in the tuning journal ({@code asios tune rollback}), restarted runs in the run
- * store ({@code asios runs --stop ID}). Reads the host's current state when a
- * remediation is built, so {@link Remediation#describe} says what would change. Thread-safe
- * (it holds no state of its own).
+ * store ({@code asios runs --stop ID}). Reads the host's current state when a remediation is
+ * built, so {@link Remediation#describe} says what would change. Not thread-safe for task moves
+ * (their scan of the host's threads is not); the others hold no state.
  */
 public final class Remediations {
 
@@ -35,17 +35,34 @@ public final class Remediations {
     private final Path journalDir;
     private final Path stateDir;
     private final Clock clock;
+    private final Optional<TaskMoves> taskMoves;
 
     /**
-     * Remediations on {@code sysroot}, journaled in {@code journalDir}.
+     * Remediations on {@code sysroot}, journaled in {@code journalDir}, without task moves (they
+     * refuse to be built).
      *
      * @param stateDir the agent's state folder, where {@value UnhealthyGpus#FILE} is kept (a host path)
      */
     public Remediations(Sysroot sysroot, Path journalDir, Path stateDir, Clock clock) {
+        this(sysroot, journalDir, stateDir, clock, Optional.empty());
+    }
+
+    /**
+     * Remediations on {@code sysroot}, journaled in {@code journalDir}, moving tasks off isolated
+     * CPUs with what {@code tasks} knows of them.
+     *
+     * @param stateDir the agent's state folder, where {@value UnhealthyGpus#FILE} is kept (a host path)
+     */
+    public Remediations(Sysroot sysroot, Path journalDir, Path stateDir, Clock clock, IsolatedTasks tasks) {
+        this(sysroot, journalDir, stateDir, clock, Optional.of(new TaskMoves(sysroot, tasks)));
+    }
+
+    private Remediations(Sysroot sysroot, Path journalDir, Path stateDir, Clock clock, Optional<TaskMoves> taskMoves) {
         this.sysroot = sysroot;
         this.journalDir = journalDir;
         this.stateDir = stateDir;
         this.clock = clock;
+        this.taskMoves = taskMoves;
     }
 
     /** Re-applies the drifted settings of the active profiles. */
@@ -74,6 +91,38 @@ public final class Remediations {
         Change change = new Change("heal.irq", path, ValueFormat.CPU_LIST, allowed.toList(), target.toList(),
                 "IRQ " + irq + " may run on isolated CPUs " + allowed.and(isolated).toList());
         return Optional.of(new JournaledChanges(RemediationKind.MOVE_IRQ_OFF_ISOLATED_CPU, "irq/" + irq, List.of(change), sysroot, journalDir, clock));
+    }
+
+    /**
+     * Moves thread {@code tid} of process {@code pid} off the {@code isolated} CPUs: it keeps what
+     * it allows outside them, or gets {@code housekeeping} when it allows nothing else, leaving an
+     * isolated cpuset first if it is in one (see {@link TaskMoves}). Journaled with the thread's
+     * start time, so a rollback never touches another task that got its id later.
+     *
+     * @return empty if the thread is gone, or already avoids the isolated CPUs
+     * @throws IllegalStateException if these remediations were built without task moves
+     */
+    public Optional<Remediation> moveTaskOffIsolated(long pid, long tid, CpuSet isolated, CpuSet housekeeping) {
+        return taskMoves().of(pid, tid, isolated, housekeeping)
+                .map(change -> new JournaledChanges(RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU, "task/" + tid, List.of(change), sysroot, journalDir, clock));
+    }
+
+    /**
+     * Moves every foreign thread on the isolated CPU {@code cpu} off the {@code isolated} CPUs, as
+     * {@link #moveTaskOffIsolated} moves one: for a finding that names the CPU but no task.
+     *
+     * @return empty if no foreign thread is on it
+     * @throws IllegalStateException if these remediations were built without task moves
+     */
+    public Optional<Remediation> moveTasksOffIsolatedCpu(int cpu, CpuSet isolated, CpuSet housekeeping) {
+        List<Change> changes = taskMoves().onCpu(cpu, isolated, housekeeping);
+        return changes.isEmpty() ? Optional.empty()
+                : Optional.of(new JournaledChanges(RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU, "cpu/" + cpu, changes, sysroot, journalDir, clock));
+    }
+
+    private TaskMoves taskMoves() {
+        return taskMoves.orElseThrow(() -> new IllegalStateException("these remediations were built without the view of the foreign tasks and the "
+                + "isolated cpusets that moving tasks needs"));
     }
 
     /**

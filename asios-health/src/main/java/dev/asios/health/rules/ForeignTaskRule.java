@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 /**
  * {@value #ID}: a thread that is not an ASIOS run's last ran on an isolated CPU. The threads are
  * found by a {@link TaskScanner} every {@code interval} (a scan reads one file per thread of the
- * host). Left out: kernel threads that belong to their CPU ({@link TaskOnCpu#boundKernelThread()}),
- * and the tasks of tracked runs, whose ids (process or thread) the caller supplies, asked for
- * only when a thread was found. Subject {@code cpu/N}, one finding per thread
+ * host), as {@link ForeignTasks}: left out are kernel threads that belong to their CPU
+ * ({@link TaskOnCpu#boundKernelThread()}), threads that may no longer run there, and the tasks of
+ * tracked runs, whose ids (process or thread) the caller supplies. Subject {@code cpu/N}, one finding per thread
  * ({@code task/TID}); the remediation is to move the task off.
  */
 public final class ForeignTaskRule extends RuleBase {
@@ -29,9 +29,8 @@ public final class ForeignTaskRule extends RuleBase {
     /** By default: fire on the first scan that finds the thread, clear after 2 scans without it. */
     public static final Hysteresis DEFAULT_HYSTERESIS = new Hysteresis(1, 2);
 
-    private final TaskScanner scanner;
+    private final ForeignTasks foreign;
     private final Supplier<CpuSet> isolatedCpus;
-    private final Supplier<Set<Long>> runTaskIds;
 
     /**
      * A rule scanning with {@code scanner} for threads on {@code isolatedCpus}, except the tasks
@@ -42,29 +41,19 @@ public final class ForeignTaskRule extends RuleBase {
     public ForeignTaskRule(TaskScanner scanner, Supplier<CpuSet> isolatedCpus, Supplier<Set<Long>> runTaskIds, Duration interval,
             Hysteresis hysteresis) {
         super(ID, hysteresis, "task scan interval", interval);
-        this.scanner = scanner;
+        this.foreign = new ForeignTasks(scanner, runTaskIds);
         this.isolatedCpus = isolatedCpus;
-        this.runTaskIds = runTaskIds;
     }
 
     /** What the latest scan cost. */
     public TaskScanner.ScanCost lastScanCost() {
-        return scanner.lastCost();
+        return foreign.lastScanCost();
     }
 
     @Override
     public List<Symptom> check(SignalRound round) {
-        List<TaskOnCpu> found = scanner.onCpus(isolatedCpus.get());
         List<Symptom> symptoms = new ArrayList<>();
-        Set<Long> runTasks = null;
-        for (TaskOnCpu task : found) {
-            if (task.boundKernelThread()) {
-                continue;
-            }
-            runTasks = runTasks == null ? runTaskIds.get() : runTasks;
-            if (runTasks.contains(task.pid()) || runTasks.contains(task.tid())) {
-                continue;
-            }
+        for (TaskOnCpu task : foreign.on(isolatedCpus.get())) {
             String thread = task.tid() == task.pid() ? "process " + task.pid() : "thread " + task.tid() + " of process " + task.pid();
             symptoms.add(new Symptom("cpu/" + task.cpu(), "task/" + task.tid(), Severity.WARNING,
                     thread + " (" + task.comm() + (task.kernelThread() ? ", a kernel thread" : "") + ") last ran on isolated CPU " + task.cpu()

@@ -1,5 +1,6 @@
 package dev.asios.health.rules;
 
+import dev.asios.host.kernel.CpusAllowed;
 import dev.asios.host.kernel.TaskStat;
 import dev.asios.host.parse.ByteText;
 import dev.asios.host.parse.CpuSet;

@@ -10,8 +10,11 @@ import dev.asios.health.policy.HealGate;
 import dev.asios.health.policy.HealMode;
 import dev.asios.health.policy.HealPolicy;
 import dev.asios.health.policy.RemediationKind;
+import dev.asios.health.rules.ForeignTasks;
 import dev.asios.health.rules.RuleFinding;
 import dev.asios.health.rules.RuleReport;
+import dev.asios.health.rules.TaskScanner;
+import dev.asios.health.rules.TaskTrees;
 import dev.asios.host.findings.Severity;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.sysroot.SysfsTree;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,9 +61,12 @@ class HealerTest {
     }
 
     private Healer healer(Sysroot host, HealMode mode, AuditLog audit) {
+        return healer(new Remediations(host, journal, Path.of("/var/lib/asios"), CLOCK), mode, audit);
+    }
+
+    private static Healer healer(Remediations remediations, HealMode mode, AuditLog audit) {
         Healer.HostView view = new Healer.HostView(() -> CpuSet.parseList("2-3"), () -> CpuSet.parseList("0-3"), gpu -> Optional.empty());
-        return new Healer(new HealGate(HealPolicy.builtIn().withMode(mode)), new Remediations(host, journal, Path.of("/var/lib/asios"), CLOCK), audit,
-                view, Duration.ofSeconds(30));
+        return new Healer(new HealGate(HealPolicy.builtIn().withMode(mode)), remediations, audit, view, Duration.ofSeconds(30));
     }
 
     private static RuleFinding finding(String rule, String subject, String instance, RemediationKind kind, Map<String, String> details) {
@@ -110,14 +117,51 @@ class HealerTest {
     }
 
     @Test
-    void anAllowedKindThisVersionCannotDoIsRecordedAsSkippedWithTheReason() {
+    void anAllowedKindTheHealerDoesNotCarryOutIsRecordedAsSkippedWithTheReason() {
         Sysroot host = driftedHost();
         try (AuditLog audit = AuditLog.open(auditDir, AuditLogSettings.STANDARD, CLOCK)) {
             List<AuditEvent> events = healer(host, HealMode.ENFORCE, audit).onRound(round(T0,
-                    finding("task-on-isolated-cpu", "cpu/3", "pid/42", RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU, Map.of("pid", "42"))));
+                    finding("probe-failing", "probe/runqlat", "probe/runqlat", RemediationKind.BACK_OFF_FAILING_PROBE, Map.of())));
 
             assertThat(events).extracting(AuditEvent::type).containsExactly(AuditEventType.REMEDIATION_PROPOSED, AuditEventType.REMEDIATION_SKIPPED);
-            assertThat(events.get(1).outcome()).isEqualTo("this version of asios cannot carry out move-task-off-isolated-cpu yet");
+            assertThat(events.get(1).outcome()).isEqualTo("cannot prepare it: back-off-failing-probe is not carried out by the healer");
+        }
+    }
+
+    @Test
+    void aForeignTaskIsProposedToMoveWithItsPlacementAndARunQueueFindingMovesTheThreadsOnItsCpu() {
+        SysfsTree tree = new SysfsTree(root);
+        TaskTrees.task(tree, 42, 42, "hog", TaskTrees.USER_FLAGS, 3, "3");
+        TaskTrees.task(tree, 42, 44, "hog", TaskTrees.USER_FLAGS, 3, "1-3");
+        Sysroot host = tree.sysroot();
+        Remediations remediations = new Remediations(host, journal, Path.of("/var/lib/asios"), CLOCK,
+                new IsolatedTasks(new ForeignTasks(new TaskScanner(host), Set::of), List.of()));
+        try (AuditLog audit = AuditLog.open(auditDir, AuditLogSettings.STANDARD, CLOCK)) {
+            Healer healer = healer(remediations, HealMode.DRY_RUN, audit);
+            List<AuditEvent> events = healer.onRound(round(T0,
+                    finding("task-on-isolated-cpu", "cpu/3", "task/42", RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU, Map.of("pid", "42", "tid", "42", "cpu", "3")),
+                    finding("task-on-isolated-cpu", "cpu/3", "task/44", RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU, Map.of("pid", "42", "tid", "44", "cpu", "3")),
+                    finding("isolated-cpu-runqueue-latency", "cpu/3", "", RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU, Map.of("cpu", "3"))));
+
+            assertThat(events).extracting(AuditEvent::subject).containsExactly("task/42", "task/44", "cpu/3");
+            assertThat(events.get(0).before().toString()).contains("/proc/42/task/42@0: 3 -> 0-1 (process 42 may run on isolated CPUs 3)");
+            assertThat(events.get(1).before().toString()).contains("/proc/42/task/44@0: 1-3 -> 1 (thread 44 of process 42 may run on isolated CPUs 2-3)");
+            assertThat(events.get(2).before().toString()).contains("/proc/42/task/42@0: 3 -> 0-1", "/proc/42/task/44@0: 1-3 -> 1");
+            assertThat(host.read("/proc/42/task/42/status").orElseThrow()).contains("Cpus_allowed_list:\t3");
+        }
+    }
+
+    @Test
+    void aRunQueueFindingWithNoForeignThreadOnItsCpuHasNothingToDo() {
+        Sysroot host = new SysfsTree(root).folder("/proc").sysroot();
+        Remediations remediations = new Remediations(host, journal, Path.of("/var/lib/asios"), CLOCK,
+                new IsolatedTasks(new ForeignTasks(new TaskScanner(host), Set::of), List.of()));
+        try (AuditLog audit = AuditLog.open(auditDir, AuditLogSettings.STANDARD, CLOCK)) {
+            List<AuditEvent> events = healer(remediations, HealMode.ENFORCE, audit).onRound(round(T0,
+                    finding("isolated-cpu-runqueue-latency", "cpu/3", "", RemediationKind.MOVE_TASK_OFF_ISOLATED_CPU, Map.of("cpu", "3"))));
+
+            assertThat(events).extracting(AuditEvent::type).containsExactly(AuditEventType.REMEDIATION_PROPOSED, AuditEventType.REMEDIATION_SKIPPED);
+            assertThat(events.get(1).outcome()).startsWith("nothing to do");
         }
     }
 }

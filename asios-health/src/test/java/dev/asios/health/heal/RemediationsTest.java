@@ -1,7 +1,11 @@
 package dev.asios.health.heal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.asios.health.rules.ForeignTasks;
+import dev.asios.health.rules.TaskScanner;
+import dev.asios.health.rules.TaskTrees;
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.pci.PciAddress;
 import dev.asios.host.sysroot.SysfsTree;
@@ -20,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,5 +103,33 @@ class RemediationsTest {
 
         new Rollback(host, journal, CLOCK, ExecutionListener.NONE).run();
         assertThat(host.exists(state.resolve(UnhealthyGpus.FILE).toString())).isFalse();
+    }
+    @Test
+    void aTaskInTheIsolatedCpusetLeavesItForTheHousekeepingOneOnCgroupV1AndForTheParentOnV2() {
+        String v1 = "/sys/fs/cgroup/cpuset";
+        String v2 = "/sys/fs/cgroup/unified";
+        SysfsTree tree = new SysfsTree(root);
+        for (String folder : List.of(v1, v1 + "/asios-isolated", v1 + "/asios-housekeeping", v2, v2 + "/asios-isolated")) {
+            tree.file(folder + "/cgroup.procs", "").file(folder + (folder.startsWith(v1) ? "/tasks" : "/cgroup.threads"), "");
+        }
+        TaskTrees.task(tree, 70, 71, "worker", TaskTrees.USER_FLAGS, 2, "2-3");
+        TaskTrees.task(tree, 80, 80, "daemon", TaskTrees.USER_FLAGS, 3, "3");
+        TaskTrees.task(tree, 90, 90, "quiet", TaskTrees.USER_FLAGS, 0, "0-1");
+        tree.file("/proc/70/task/71/cgroup", "3:cpuset:/asios-isolated\n0::/\n").file(v1 + "/asios-isolated/tasks", "71\n")
+                .file("/proc/80/task/80/cgroup", "3:cpuset:/\n0::/asios-isolated\n").file(v2 + "/asios-isolated/cgroup.procs", "80\n");
+        Sysroot host = tree.sysroot();
+        Remediations remediations = new Remediations(host, journal, Path.of("/var/lib/asios"), CLOCK,
+                new IsolatedTasks(new ForeignTasks(new TaskScanner(host), Set::of), List.of(v1 + "/asios-isolated", v2 + "/asios-isolated")));
+
+        Remediation worker = remediations.moveTaskOffIsolated(70, 71, ISOLATED, HOUSEKEEPING).orElseThrow();
+        assertThat(worker.subject()).isEqualTo("task/71");
+        assertThat(worker.describe()).isEqualTo("/proc/70/task/71@0: 2-3 in " + v1 + "/asios-isolated -> 0-1 in " + v1 + "/asios-housekeeping"
+                + " (thread 71 of process 70 may run on isolated CPUs 2-3, the only CPUs of its cpuset " + v1 + "/asios-isolated)");
+        assertThat(remediations.moveTaskOffIsolated(80, 80, ISOLATED, HOUSEKEEPING).orElseThrow().describe())
+                .startsWith("/proc/80/task/80@0: 3 in " + v2 + "/asios-isolated -> 0-1 in " + v2 + " (");
+        assertThat(remediations.moveTaskOffIsolated(90, 90, ISOLATED, HOUSEKEEPING)).as("already off").isEmpty();
+        assertThat(remediations.moveTaskOffIsolated(90, 91, ISOLATED, HOUSEKEEPING)).as("gone").isEmpty();
+        assertThatThrownBy(() -> new Remediations(host, journal, Path.of("/var/lib/asios"), CLOCK).moveTaskOffIsolated(70, 71, ISOLATED, HOUSEKEEPING))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("without the view of the foreign tasks");
     }
 }

@@ -59,6 +59,13 @@ class ForeignTaskRuleTest {
     }
 
     @Test
+    void aThreadThatMayNoLongerRunOnTheCpuItLastRanOnIsNotReported() {
+        task(new SysfsTree(root), 700, 700, "moved-away", USER_FLAGS, 1, "0");
+        ForeignTaskRule rule = new ForeignTaskRule(scanner, () -> CpuSet.of(1), Set::of, Duration.ofSeconds(5), ForeignTaskRule.DEFAULT_HYSTERESIS);
+        assertThat(rule.check(Rounds.empty(10_000))).extracting(Symptom::key).containsExactly("cpu/1 task/40", "cpu/1 task/501", "cpu/1 task/600");
+    }
+
+    @Test
     void theRuleReportsForeignThreadsButNotBoundKernelThreadsNorTheRunsTasks() {
         AtomicInteger asked = new AtomicInteger();
         ForeignTaskRule rule = new ForeignTaskRule(scanner, () -> CpuSet.of(1), () -> {

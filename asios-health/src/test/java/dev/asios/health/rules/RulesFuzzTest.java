@@ -20,9 +20,4 @@ class RulesFuzzTest {
             assertThat(fields.flags()).isBetween(0L, 0xffff_ffffL);
         });
     }
-
-    @FuzzTest(maxDuration = "30s")
-    void cpusAllowed(@NotNull String text) {
-        parsedOrRejected(CpusAllowed::parse, text).ifPresent(cpus -> assertThat(CpuSet.parseList(cpus.toList())).isEqualTo(cpus));
-    }
 }

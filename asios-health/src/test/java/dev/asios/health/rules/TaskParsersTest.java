@@ -3,11 +3,10 @@ package dev.asios.health.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.asios.host.parse.CpuSet;
 import dev.asios.host.parse.ParseException;
 import org.junit.jupiter.api.Test;
 
-/** The parsers of a task's {@code stat} and {@code status}, on lines recorded on the test host. */
+/** The parser of a task's {@code stat} fields, on lines recorded on the test host. */
 class TaskParsersTest {
 
     /** {@code /proc/22/stat} of the test host: {@code ksoftirqd/1}, a per-CPU kernel thread on CPU 1. */
@@ -38,12 +37,5 @@ class TaskParsersTest {
         assertThatThrownBy(() -> TaskStatFields.of("22 (k) S 2 0 0 0 -1 69238848 0 0")).isInstanceOf(ParseException.class).hasMessageContaining("too short");
         assertThatThrownBy(() -> TaskStatFields.of(INIT.replace("4194560", "flags"))).isInstanceOf(ParseException.class);
         assertThatThrownBy(() -> TaskStatFields.of("")).isInstanceOf(ParseException.class);
-    }
-
-    @Test
-    void theAllowedCpusAreTheListLineOfTheStatus() {
-        assertThat(CpusAllowed.parse("Name:\tksoftirqd/1\nCpus_allowed:\t2\nCpus_allowed_list:\t1\nMems_allowed:\t1\n")).isEqualTo(CpuSet.of(1));
-        assertThat(CpusAllowed.parse("Cpus_allowed_list:\t0-3,8\n")).isEqualTo(CpuSet.parseList("0-3,8"));
-        assertThatThrownBy(() -> CpusAllowed.parse("Name:\tx\n")).isInstanceOf(ParseException.class).hasMessageContaining("Cpus_allowed_list");
     }
 }

@@ -3,14 +3,14 @@ package dev.asios.health.rules;
 import dev.asios.host.sysroot.SysfsTree;
 
 /** {@code /proc} task folders in test trees. */
-final class TaskTrees {
+public final class TaskTrees {
 
     /** {@code PF_KTHREAD | PF_NO_SETAFFINITY} and the flags {@code ksoftirqd/1} has on the test host. */
     static final long PER_CPU_KTHREAD_FLAGS = 69238848L;
     /** {@code PF_KTHREAD} and the flags of a worker not bound to a CPU. */
     static final long UNBOUND_KTHREAD_FLAGS = 0x0420_8060L & ~0x0400_0000L;
     /** The flags of a user process ({@code PF_RANDOMIZE}, {@code PF_FORKNOEXEC} ...). */
-    static final long USER_FLAGS = 4194560L;
+    public static final long USER_FLAGS = 4194560L;
 
     private TaskTrees() {
     }
@@ -25,7 +25,7 @@ final class TaskTrees {
     }
 
     /** Adds thread {@code tid} of process {@code pid} on {@code cpu}, allowed on {@code allowed}. */
-    static void task(SysfsTree tree, long pid, long tid, String comm, long flags, int cpu, String allowed) {
+    public static void task(SysfsTree tree, long pid, long tid, String comm, long flags, int cpu, String allowed) {
         String dir = "/proc/" + pid + "/task/" + tid;
         tree.file(dir + "/stat", stat(tid, comm, flags, cpu)).file(dir + "/status", "Name:\t" + comm + "\nCpus_allowed_list:\t" + allowed + "\n");
     }

@@ -63,12 +63,32 @@ public final class Affinity {
      */
     public static void setCurrentThread(CpuSet cpus) throws NativeException {
         Libc.requirePlatformThread("Affinity.setCurrentThread");
+        write(0, cpus, "to CPUs " + cpus.toList());
+    }
+
+    /**
+     * Lets task {@code tid} (a thread id, or a process id for its main thread) run only on
+     * {@code cpus}. The kernel intersects the set with the CPUs that exist, are online and that
+     * the task's cpuset allows.
+     *
+     * @throws IllegalArgumentException if {@code tid} is not in 1..2^31-1, or {@code cpus} is empty
+     * @throws NativeException {@code ESRCH} if there is no such task, {@code EPERM} if not allowed,
+     *     {@code EINVAL} if no CPU of the set is usable by the task (its cpuset allows none of them)
+     */
+    public static void setTask(long tid, CpuSet cpus) throws NativeException {
+        if (tid <= 0 || tid > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("task id must be in 1.." + Integer.MAX_VALUE + ", not " + tid);
+        }
+        write((int) tid, cpus, "for task " + tid + " to CPUs " + cpus.toList());
+    }
+
+    private static void write(int tid, CpuSet cpus, String context) throws NativeException {
         if (cpus.isEmpty()) {
             throw new IllegalArgumentException("an affinity needs at least one CPU");
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mask = Bitmask.of(arena, cpus);
-            SCHED_SETAFFINITY.invokeFor("to CPUs " + cpus.toList(), 0, mask.byteSize(), mask);
+            SCHED_SETAFFINITY.invokeFor(context, tid, mask.byteSize(), mask);
         }
     }
 

@@ -156,7 +156,13 @@ class KernelFuzzTest {
             assertThat(stat.parent()).isNotNegative();
             assertThat(stat.flags()).isNotNegative();
             assertThat(text).contains("(" + stat.comm() + ")");
+            stat.startTicks().ifPresent(start -> assertThat(start).isNotNegative());
         });
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void cpusAllowed(@NotNull String text) {
+        parsedOrRejected(CpusAllowed::parse, text).ifPresent(cpus -> assertThat(CpuSet.parseList(cpus.toList())).isEqualTo(cpus));
     }
 
     private static void checkMounts(List<MountEntry> mounts) {

@@ -3,7 +3,9 @@ package dev.asios.host.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.asios.host.parse.CpuSet;
 import dev.asios.host.parse.ParseException;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class TaskStatTest {
@@ -11,9 +13,24 @@ class TaskStatTest {
     @Test
     void readsAUserProcess() {
         TaskStat stat = TaskStat.parse("4242 (python3) S 1 4242 4242 0 -1 4194560 1200 0 0 0 10 3 0 0 20 0 1 0 123 0 0\n");
-        assertThat(stat).isEqualTo(new TaskStat(4242, "python3", 'S', 1, 4194560));
+        assertThat(stat).isEqualTo(new TaskStat(4242, "python3", 'S', 1, 4194560, OptionalLong.of(123)));
         assertThat(stat.kernelThread()).isFalse();
         assertThat(stat.movable()).isTrue();
+    }
+
+    @Test
+    void theStartTimeIsFieldTwentyTwoAndAbsentFromACutLine() {
+        assertThat(TaskStat.parse("900 (sh) T 899 900 900 0 -1 4194304 0 0").startTicks()).isEmpty();
+        assertThat(TaskStat.parse("77 (a) b (c)) R 12 77 77 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 98765 1 2").startTicks()).hasValue(98765);
+        assertThatThrownBy(() -> TaskStat.parse("9 (x) R 1 9 9 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 1 0 soon"))
+                .isInstanceOf(ParseException.class).hasMessageContaining("starttime");
+    }
+
+    @Test
+    void theAllowedCpusAreTheListLineOfTheStatus() {
+        assertThat(CpusAllowed.parse("Name:\tksoftirqd/1\nCpus_allowed:\t2\nCpus_allowed_list:\t1\nMems_allowed:\t1\n")).isEqualTo(CpuSet.of(1));
+        assertThat(CpusAllowed.parse("Cpus_allowed_list:\t0-3,8\n")).isEqualTo(CpuSet.parseList("0-3,8"));
+        assertThatThrownBy(() -> CpusAllowed.parse("Name:\tx\n")).isInstanceOf(ParseException.class).hasMessageContaining("Cpus_allowed_list");
     }
 
     @Test

@@ -43,6 +43,32 @@ class AffinityTest {
     }
 
     @Test
+    void anotherTasksAffinityIsSetAndReadBack() throws Exception {
+        Process child = new ProcessBuilder("sleep", "30").start();
+        try {
+            CpuSet original = Affinity.ofTask(child.pid());
+            int last = original.stream().max().orElseThrow();
+            Affinity.setTask(child.pid(), CpuSet.of(last));
+            assertThat(Affinity.ofTask(child.pid())).isEqualTo(CpuSet.of(last));
+            assertThat(statusValue(Files.readString(Path.of("/proc/" + child.pid() + "/status")), "Cpus_allowed_list")).isEqualTo(String.valueOf(last));
+            Affinity.setTask(child.pid(), original);
+            assertThat(Affinity.ofTask(child.pid())).isEqualTo(original);
+            assertThat(Affinity.ofCurrentThread()).as("the caller keeps its own").isEqualTo(original);
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void settingATaskThatDoesNotExistIsEsrchAndBadArgumentsAreRefused() {
+        assertThatThrownBy(() -> Affinity.setTask(4_194_305, CpuSet.of(0))).isInstanceOf(NativeException.class)
+                .hasMessage("sched_setaffinity for task 4194305 to CPUs 0: No such process (ESRCH)");
+        assertThatThrownBy(() -> Affinity.setTask(0, CpuSet.of(0))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Affinity.setTask(ProcessHandle.current().pid(), CpuSet.empty())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one CPU");
+    }
+
+    @Test
     void aCpuThatDoesNotExistIsEinval() {
         assertThatThrownBy(() -> onFreshThread(() -> {
             Affinity.setCurrentThread(CpuSet.of(4000));

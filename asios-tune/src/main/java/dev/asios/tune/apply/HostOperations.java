@@ -6,6 +6,7 @@ import dev.asios.host.sysroot.Sysroot;
 import dev.asios.tune.hold.DeviceHolder;
 import dev.asios.tune.journal.JournalEntry;
 import dev.asios.tune.plan.Operation;
+import dev.asios.tune.plan.TaskRef;
 import dev.asios.tune.plan.ValueFormat;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,24 +16,51 @@ import java.util.Optional;
 /**
  * What each {@link Operation} means on a host: how its state is read, how it is done, and how
  * it is undone. Shared by apply, rollback, status and repair, so they always agree. Devices are
- * held open by {@link DeviceHolder} processes.
+ * held open by {@link DeviceHolder} processes; tasks are placed by {@link TaskPlacements}.
  */
 public final class HostOperations {
 
     private final Sysroot sysroot;
     private final CgroupFs cgroups;
     private final DeviceHolder holders;
+    private final TaskPlacements tasks;
 
-    /** Operations on {@code sysroot}, with cgroups made and tasks moved through {@code cgroups}. */
+    /** Operations on {@code sysroot}, with cgroups made and tasks moved through {@code cgroups}, and the kernel's task affinity. */
     public HostOperations(Sysroot sysroot, CgroupFs cgroups) {
+        this(sysroot, cgroups, TaskAffinity.kernel(sysroot));
+    }
+
+    /** Operations on {@code sysroot}, with cgroups made and tasks moved through {@code cgroups}, and tasks' CPUs set through {@code affinity}. */
+    public HostOperations(Sysroot sysroot, CgroupFs cgroups, TaskAffinity affinity) {
         this.sysroot = sysroot;
         this.cgroups = cgroups;
         this.holders = new DeviceHolder(sysroot);
+        this.tasks = new TaskPlacements(sysroot, cgroups, affinity);
     }
 
     /** Operations on a host, or on a recorded tree, with the kernel's cgroupfs. */
     public static HostOperations of(Sysroot sysroot) {
         return new HostOperations(sysroot, CgroupFs.kernel(sysroot));
+    }
+
+    /** How tasks are found and placed, for {@link Operation#SET_AFFINITY}. */
+    public TaskPlacements tasks() {
+        return tasks;
+    }
+
+    /**
+     * True when what the operation at {@code path} acted on is no more: a task that exited, or
+     * whose id now names another task ({@link Operation#SET_AFFINITY}). Never for other operations.
+     */
+    public boolean gone(Operation operation, String path) {
+        if (operation != Operation.SET_AFFINITY) {
+            return false;
+        }
+        try {
+            return tasks.gone(TaskRef.parse(path));
+        } catch (ParseException e) {
+            return false;
+        }
     }
 
     /** The sysroot operated on. */
@@ -51,6 +79,7 @@ public final class HostOperations {
             case CREATE_CGROUP -> Optional.of(sysroot.isDirectory(path) ? Operation.PRESENT : Operation.ABSENT);
             case WRITE_FILE -> Optional.of(sysroot.read(path).orElse(Operation.ABSENT));
             case HOLD_OPEN -> sysroot.exists(path) ? Optional.of(holders.state(path)) : Optional.empty();
+            case SET_AFFINITY -> tasks.state(path, desired);
             case MOVE_TASKS -> {
                 if (!sysroot.isDirectory(desired) || !sysroot.isDirectory(path)) {
                     yield Optional.empty();
@@ -88,14 +117,16 @@ public final class HostOperations {
             }
             case WRITE_FILE -> sysroot.replaceFile(path, desired);
             case HOLD_OPEN -> holders.hold(path, Long.parseLong(desired));
+            case SET_AFFINITY -> tasks.place(path, desired);
         }
         return List.of();
     }
 
     /**
      * Undoes an operation from its journaled original: writes the original value or content back
-     * (deleting a configuration file that did not exist), moves the tasks back, or removes a
-     * cgroup ASIOS made (its tasks first go to the parent cgroup).
+     * (deleting a configuration file that did not exist), moves the tasks back, removes a
+     * cgroup ASIOS made (its tasks first go to the parent cgroup), or places a task as it was
+     * (unless it is gone).
      *
      * @throws IOException if the kernel refuses
      */
@@ -128,10 +159,11 @@ public final class HostOperations {
                     holders.hold(original.path(), Long.parseLong(original.value()));
                 }
             }
+            case SET_AFFINITY -> tasks.restore(original);
         }
     }
 
-    /** True when the path shows its journaled original state (never changed, or restored already). */
+    /** True when the path shows its journaled original state (never changed, or restored already; a task that is gone counts). */
     public boolean showsOriginal(JournalEntry original) {
         return switch (original.operation()) {
             case WRITE -> {
@@ -146,6 +178,7 @@ public final class HostOperations {
             case MOVE_TASKS -> !sysroot.isDirectory(original.path()) || cgroups.tasks(original.path()).isEmpty();
             case WRITE_FILE -> sysroot.read(original.path()).orElse(Operation.ABSENT).equals(original.value());
             case HOLD_OPEN -> holders.state(original.path()).equals(original.value());
+            case SET_AFFINITY -> tasks.showsOriginal(original);
         };
     }
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * @param profiles the profiles applied and not rolled back, oldest first
  * @param appliedAt when the first of them was applied (ISO-8601), empty when none is active
- * @param files one state per file the active profiles set
+ * @param files one state per file the active profiles set; a task placed that is gone since is left out
  */
 public record TuneStatus(List<String> profiles, Optional<String> appliedAt, List<FileState> files) {
 
@@ -58,6 +58,9 @@ public record TuneStatus(List<String> profiles, Optional<String> appliedAt, List
         var originals = Journal.originals(entries);
         List<FileState> files = new ArrayList<>();
         for (JournalEntry applied : Journal.applied(entries).values()) {
+            if (host.gone(applied.operation(), applied.path())) {
+                continue;
+            }
             Optional<String> current = current(host, applied);
             JournalEntry original = originals.get(applied.key());
             files.add(new FileState(applied.operation(), applied.path(), applied.format().effective(applied.value()), current,

@@ -14,7 +14,8 @@ import java.util.List;
  * @param profile the profile applied ({@link Kind#BEGIN})
  * @param operation what was done at the path ({@link Kind#ORIGINAL}, {@link Kind#APPLIED},
  *     {@link Kind#RESTORED}); {@link Operation#WRITE} when a journal line does not say
- * @param path the host path ({@link Kind#ORIGINAL}, {@link Kind#APPLIED}, {@link Kind#RESTORED})
+ * @param path the host path ({@link Kind#ORIGINAL}, {@link Kind#APPLIED}, {@link Kind#RESTORED}); for
+ *     {@link Operation#SET_AFFINITY} the task with its start time, {@code /proc/PID/task/TID@STARTTICKS}
  * @param format how the file shows its value ({@link Kind#ORIGINAL}, {@link Kind#APPLIED})
  * @param value the original value to write back ({@link Kind#ORIGINAL}), or the value applied
  *     ({@link Kind#APPLIED})

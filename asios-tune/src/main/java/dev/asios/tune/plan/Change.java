@@ -7,11 +7,13 @@ import dev.asios.host.parse.ParseException;
  *
  * @param tunable the id of the tunable that asks for it, for example {@code memory.thp}
  * @param operation what is done at the path
- * @param path the host path changed, for example {@code /sys/kernel/mm/transparent_hugepage/enabled}
+ * @param path the host path changed, for example {@code /sys/kernel/mm/transparent_hugepage/enabled};
+ *     the task for {@link Operation#SET_AFFINITY} ({@link TaskRef#path()})
  * @param format how the path shows its state, for verifying and restoring
  * @param current the state now, in the format's canonical form
  * @param desired the state wanted: the value to write, {@link Operation#PRESENT} for a folder,
- *     the cgroup whose tasks move for {@link Operation#MOVE_TASKS}
+ *     the cgroup whose tasks move for {@link Operation#MOVE_TASKS}, a {@link TaskPlacement} for
+ *     {@link Operation#SET_AFFINITY}
  * @param reason why, in one line
  */
 public record Change(String tunable, Operation operation, String path, ValueFormat format, String current, String desired, String reason) {

@@ -34,7 +34,19 @@ public enum Operation {
      * ({@code /dev/cpu_dma_latency}: the kernel keeps the request while the file is open); the
      * desired value is the number written. Rollback stops the holder ({@link #NOT_HELD}).
      */
-    HOLD_OPEN;
+    HOLD_OPEN,
+
+    /**
+     * Let one task run only on some CPUs ({@code sched_setaffinity(2)}): the path names the task
+     * with its start time ({@link TaskRef#path()}), the desired value is a {@link TaskPlacement}.
+     * A placement with a cpuset folder first moves the task there (on cgroup v2 its whole
+     * process), for a cpuset that allows none of the desired CPUs refuses the affinity; the kernel
+     * then gives it the folder's CPUs, and the affinity is set if it still differs. The original
+     * is the task's placement before, in its cpuset then, so rollback moves it back and sets its
+     * CPUs again. A task that exited, or whose id now names another task (the start time
+     * differs), is never touched: rollback counts it as restored, and status leaves it out.
+     */
+    SET_AFFINITY;
 
     /** The state of a device that no ASIOS holder keeps open. */
     public static final String NOT_HELD = "not held";

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * cannot move, a pinned kernel thread is refused, and a cgroup with tasks or children cannot be
  * removed.
  */
-public final class EmulatedCgroupFs implements CgroupFs {
+public class EmulatedCgroupFs implements CgroupFs {
 
     /** What a fresh cgroup's control files hold, where not empty. */
     private static final Map<String, String> FRESH = Map.of(

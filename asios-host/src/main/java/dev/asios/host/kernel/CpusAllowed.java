@@ -1,10 +1,13 @@
-package dev.asios.health.rules;
+package dev.asios.host.kernel;
 
 import dev.asios.host.parse.CpuSet;
 import dev.asios.host.parse.ParseException;
 
-/** The CPUs a task may run on, from its {@code status} file. Pure. */
-final class CpusAllowed {
+/**
+ * The CPUs a task may run on (its affinity, what {@code sched_getaffinity} shows), from its
+ * {@code /proc/PID/task/TID/status} file. Pure and stateless.
+ */
+public final class CpusAllowed {
 
     private static final String KEY = "Cpus_allowed_list:";
 
@@ -17,7 +20,7 @@ final class CpusAllowed {
      *
      * @throws ParseException if the line is missing or its value is not a CPU list
      */
-    static CpuSet parse(String status) {
+    public static CpuSet parse(String status) {
         for (String line : status.split("\n")) {
             if (line.startsWith(KEY)) {
                 return CpuSet.parseList(line.substring(KEY.length()));
