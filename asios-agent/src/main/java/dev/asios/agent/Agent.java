@@ -13,6 +13,7 @@ import dev.asios.agent.store.SampleStore;
 import dev.asios.agent.store.StateBlobs;
 import dev.asios.agent.store.StoreException;
 import dev.asios.agent.store.StoreSettings;
+import dev.asios.health.heal.FailingProbeBackoff;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.cgroup.RunCgroupCollector;
 import dev.asios.observe.collect.Collector;
@@ -29,11 +30,13 @@ import dev.asios.observe.memory.MemoryCollector;
 import dev.asios.observe.metric.MetricRegistry;
 import dev.asios.observe.net.NetworkCollector;
 import dev.asios.observe.pressure.PressureCollector;
+import dev.asios.observe.restart.RestartPermit;
 import dev.asios.observe.runs.TrackedRuns;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,7 +88,8 @@ public final class Agent implements AutoCloseable {
                 new RunCgroupCollector(settings.sysroot(), registry, trackedRuns),
                 gpu,
                 recorder);
-        CollectorLoop loop = new CollectorLoop(collectors, settings.interval(), registry);
+        CollectorLoop loop = new CollectorLoop(collectors, settings.interval(), registry, FailingProbeBackoff.backoff(settings.health().policy()),
+                CollectorLoop.FAILURES_BEFORE_BACKOFF);
         loop.onRound(recorder);
         HttpApiServer server = new HttpApiServer();
         Agent agent = new Agent(registry, loop, server);
@@ -94,11 +98,14 @@ public final class Agent implements AutoCloseable {
         agent.parts.add(gpu);
         agent.parts.add(filesystems);
         try {
-            if (settings.ebpf()) {
-                agent.startProbes(settings, trackedRuns);
-            }
             HostModel host = new HostModel(settings.sysroot(), Duration.ofMinutes(1));
             HealthMonitor health = agent.startHealth(settings, trackedRuns, host, store, version);
+            FailingProbeBackoff restarts = new FailingProbeBackoff(health.gate(), health.audit(), InstantSource.system());
+            agent.parts.add(restarts);
+            loop.restartPermit(restarts);
+            if (settings.ebpf()) {
+                agent.startProbes(settings, trackedRuns, restarts);
+            }
             ApiContext context = new ApiContext(version, Instant.now(), settings.interval(), registry, loop::status, loop::lastRoundMs, agent::probes,
                     host, settings.sysroot(), settings.journalDir(), settings.stateDir(), store);
             new ApiRoutes(context).install(server);
@@ -125,13 +132,17 @@ public final class Agent implements AutoCloseable {
         return health;
     }
 
-    private void startProbes(AgentSettings settings, TrackedRuns trackedRuns) {
+    // The probes wait between restarts as the heal policy says, and ask it before each restart.
+    private void startProbes(AgentSettings settings, TrackedRuns trackedRuns, RestartPermit permit) {
         TracefsMount tracefs = TracefsMount.ensure(settings.sysroot(), BpftraceAvailability.privileges(settings.sysroot()).available());
         parts.add(tracefs);
         if (!tracefs.outcome().isEmpty()) {
             notes.add(tracefs.outcome());
         }
-        probes = EbpfProbes.forHost(settings.sysroot(), registry, trackedRuns, EbpfProbes.Options.DEFAULTS);
+        EbpfProbes.Options defaults = EbpfProbes.Options.DEFAULTS;
+        EbpfProbes.Options options = new EbpfProbes.Options(defaults.bpftrace(), defaults.topProcesses(), defaults.cuda(), defaults.libraryFolders(),
+                FailingProbeBackoff.backoff(settings.health().policy()));
+        probes = EbpfProbes.forHost(settings.sysroot(), registry, trackedRuns, options, permit);
         parts.add(probes);
         probes.start();
     }

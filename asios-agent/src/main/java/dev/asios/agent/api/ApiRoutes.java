@@ -218,8 +218,11 @@ public final class ApiRoutes {
         for (CollectorStatus status : context.collectors().get()) {
             ObjectNode node = collectors.addObject();
             node.put("name", status.name());
-            node.put("state", !status.availability().available() ? "unavailable" : status.lastFailed() ? "failing" : "running");
-            node.put("reason", status.availability().available() ? null : status.availability().reason());
+            boolean backingOff = status.backedOffUntil().isPresent();
+            node.put("state", !status.availability().available() ? "unavailable" : backingOff ? "backing-off" : status.lastFailed() ? "failing" : "running");
+            node.put("reason", !status.availability().available() ? status.availability().reason() : backingOff ? status.backoff() : null);
+            node.put("failuresInARow", status.failuresInARow());
+            node.put("backedOffUntil", status.backedOffUntil().map(Instant::toString).orElse(null));
             node.put("collections", status.collections());
             node.put("errors", status.errors());
             node.put("lastError", status.lastError().orElse(null));

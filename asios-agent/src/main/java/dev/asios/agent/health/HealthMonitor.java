@@ -79,6 +79,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     private final AdaptiveTuning adaptive;
     private final AuditLog audit;
     private final HealPolicy policy;
+    private final HealGate gate;
     private final ThreadPoolExecutor worker;
     private final AtomicLong roundsDropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -86,7 +87,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     private SignalTraceWriter traces;
 
     private HealthMonitor(SignalExtractor extractor, AnomalyWatch anomalies, ForecastTargets forecasts, RuleEngine engine, Healer healer,
-            AdaptiveTuning adaptive, AuditLog audit, HealPolicy policy) {
+            AdaptiveTuning adaptive, AuditLog audit, HealGate gate) {
         this.extractor = extractor;
         this.anomalies = anomalies;
         this.forecasts = forecasts;
@@ -94,7 +95,8 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
         this.healer = healer;
         this.adaptive = adaptive;
         this.audit = audit;
-        this.policy = policy;
+        this.policy = gate.policy();
+        this.gate = gate;
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
                 task -> Thread.ofPlatform().name("asios-health").daemon().unstarted(task), (task, pool) -> {
                     pool.getQueue().poll();
@@ -140,7 +142,7 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
             AdaptiveTuning adaptive = new AdaptiveTuning(gate, audit, sysroot, journalDir, Clock.systemUTC(), runs);
             AnomalyWatch anomalies = new AnomalyWatch(WatchSettings.defaults(), new DetectorStates(blobs), new AnomalyEvents(audit));
             HealthMonitor monitor = new HealthMonitor(new SignalExtractor(registry), anomalies, new ForecastTargets(registry, store), engine, healer, adaptive,
-                    audit, policy);
+                    audit, gate);
             if (options.recordSignals().isPresent()) {
                 monitor.traces = traceWriter(options.recordSignals().get());
                 notes.add("recording signal traces in " + options.recordSignals().get() + " (label file: "
@@ -229,6 +231,11 @@ public final class HealthMonitor implements LongConsumer, AutoCloseable {
     /** The heal policy in force. */
     public HealPolicy policy() {
         return policy;
+    }
+
+    /** The gate every remediation is decided at, so that other parts of the agent share its limits. */
+    public HealGate gate() {
+        return gate;
     }
 
     /** The audit log. */

@@ -70,8 +70,8 @@ final class SyntheticAgent implements AutoCloseable {
         SyntheticMetrics metrics = new SyntheticMetrics(registry);
         Sysroot recorded = Sysroot.of(ConformanceDumps.sysroot(DUMP));
         List<CollectorStatus> collectors = List.of(
-                new CollectorStatus("cpu", Availability.AVAILABLE, 10, 0, Optional.empty(), Optional.empty(), 200_000, false),
-                new CollectorStatus("gpu", Availability.unavailable(GPU_REASON), 0, 0, Optional.empty(), Optional.empty(), 0, false));
+                new CollectorStatus("cpu", Availability.AVAILABLE, 10, 0, Optional.empty(), Optional.empty(), 200_000, false, 0, Optional.empty(), ""),
+                new CollectorStatus("gpu", Availability.unavailable(GPU_REASON), 0, 0, Optional.empty(), Optional.empty(), 0, false, 0, Optional.empty(), ""));
         ApiContext context = new ApiContext("test", Instant.now(), INTERVAL, registry, () -> collectors, metrics::advancedAtMs, List::of,
                 new HostModel(recorded, Duration.ofMinutes(1)), tunedHost(state.resolve("host")), state.resolve("tune"), state,
                 SampleStore.open(state.resolve("samples"), StoreSettings.DEFAULTS));

@@ -6,7 +6,7 @@ import dev.asios.health.policy.RemediationParameters.None;
 import dev.asios.health.policy.RemediationParameters.ProbeBackoff;
 import dev.asios.health.policy.RemediationParameters.Restart;
 import dev.asios.health.policy.RemediationParameters.Throttle;
-import dev.asios.observe.ebpf.Backoff;
+import dev.asios.observe.restart.Backoff;
 import java.time.Duration;
 import java.util.Set;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package dev.asios.health.policy;
 
-import dev.asios.observe.ebpf.Backoff;
+import dev.asios.observe.restart.Backoff;
 import java.time.Duration;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.asios.health.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asios.health.policy.RemediationParameters.Restart;
-import dev.asios.observe.ebpf.Backoff;
+import dev.asios.observe.restart.Backoff;
 import java.time.Duration;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.asios.health.policy.RemediationKind;
 import dev.asios.health.policy.RemediationParameters.Restart;
 import dev.asios.host.findings.Severity;
-import dev.asios.observe.ebpf.Backoff;
+import dev.asios.observe.restart.Backoff;
 import dev.asios.run.launch.HugepageMode;
 import dev.asios.run.launch.RestartPolicy;
 import dev.asios.run.launch.RunRequest;

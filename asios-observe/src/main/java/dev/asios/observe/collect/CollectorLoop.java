@@ -3,6 +3,8 @@ package dev.asios.observe.collect;
 import dev.asios.observe.metric.MetricFamily;
 import dev.asios.observe.metric.MetricRegistry;
 import dev.asios.observe.metric.Series;
+import dev.asios.observe.restart.Backoff;
+import dev.asios.observe.restart.RestartPermit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +16,9 @@ import java.util.function.LongConsumer;
 /**
  * The agent loop that runs every available collector once per interval, on one platform thread,
  * at a fixed rate (a slow round does not shift the next ones). A collector that throws is
- * counted and reported, never stops the loop. After each round the listeners get the round's
+ * counted and reported, never stops the loop; one that failed {@link #FAILURES_BEFORE_BACKOFF}
+ * rounds in a row is backed off ({@link CollectorBackoff}: skipped for doubling waits, each one
+ * first allowed by the {@link RestartPermit}, until it succeeds again). After each round the listeners get the round's
  * wall-clock time in epoch milliseconds (the store records then); a listener that throws is
  * counted under {@link #LISTENERS} and does not stop the loop either.
  *
@@ -26,7 +30,11 @@ public final class CollectorLoop implements AutoCloseable {
     /** The {@code collector} label under which failures of the round listeners (the store) are counted. */
     public static final String LISTENERS = "round-listeners";
 
+    /** Failed rounds in a row before a collector is backed off, in the agent. */
+    public static final int FAILURES_BEFORE_BACKOFF = 10;
+
     private final List<Slot> slots = new ArrayList<>();
+    private volatile RestartPermit permit = RestartPermit.ALWAYS;
     private final long intervalNanos;
     private final List<LongConsumer> roundListeners = new CopyOnWriteArrayList<>();
     private final MetricFamily duration;
@@ -37,12 +45,23 @@ public final class CollectorLoop implements AutoCloseable {
     private volatile boolean running;
     private volatile long lastRoundMs;
 
+    /** A loop over {@code collectors} that backs a collector off after {@value #FAILURES_BEFORE_BACKOFF} failures in a row, as {@link Backoff#STANDARD}. */
+    public CollectorLoop(List<Collector> collectors, Duration interval, MetricRegistry registry) {
+        this(collectors, interval, registry, Backoff.STANDARD, FAILURES_BEFORE_BACKOFF);
+    }
+
     /**
      * A loop over {@code collectors}, whose availability is asked once, here.
      *
-     * @throws IllegalArgumentException if the interval is under 100 ms or over one hour
+     * @param backoff the waits of a collector backed off
+     * @param failuresBeforeBackoff failed rounds in a row before a collector is backed off, at least 1
+     * @throws IllegalArgumentException if the interval is under 100 ms or over one hour, or
+     *     {@code failuresBeforeBackoff} is under 1
      */
-    public CollectorLoop(List<Collector> collectors, Duration interval, MetricRegistry registry) {
+    public CollectorLoop(List<Collector> collectors, Duration interval, MetricRegistry registry, Backoff.Settings backoff, int failuresBeforeBackoff) {
+        if (failuresBeforeBackoff < 1) {
+            throw new IllegalArgumentException("failures before a collector backs off must be at least 1, was " + failuresBeforeBackoff);
+        }
         if (interval.compareTo(Duration.ofMillis(100)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("interval " + interval.toMillis() + " ms is outside 100 ms .. 1 h");
         }
@@ -52,8 +71,14 @@ public final class CollectorLoop implements AutoCloseable {
         this.listenerErrors = errors.series(LISTENERS);
         listenerErrors.set(0);
         for (Collector collector : collectors) {
-            slots.add(new Slot(collector, collector.availability(), duration.series(collector.name()), errors.series(collector.name())));
+            slots.add(new Slot(collector, collector.availability(), duration.series(collector.name()), errors.series(collector.name()),
+                    new CollectorBackoff(collector.name(), failuresBeforeBackoff, backoff, System.nanoTime())));
         }
+    }
+
+    /** Asks {@code restartPermit} before each backoff of a failing collector, from the loop's thread; {@link RestartPermit#ALWAYS} until set. */
+    public void restartPermit(RestartPermit restartPermit) {
+        this.permit = restartPermit;
     }
 
     /** Calls {@code listener} with the epoch milliseconds of every finished round. */
@@ -65,7 +90,7 @@ public final class CollectorLoop implements AutoCloseable {
     public int doWork() {
         int done = 0;
         for (Slot slot : slots) {
-            if (slot.availability.available() && slot.collect()) {
+            if (slot.availability.available() && slot.collect(permit)) {
                 done++;
             }
         }
@@ -141,6 +166,7 @@ public final class CollectorLoop implements AutoCloseable {
         private final Availability availability;
         private final Series durationSeconds;
         private final Series errorCount;
+        private final CollectorBackoff backoff;
         private long collections;
         private long failures;
         private String lastError;
@@ -148,16 +174,23 @@ public final class CollectorLoop implements AutoCloseable {
         private long lastDurationNanos;
         private boolean lastFailed;
 
-        Slot(Collector collector, Availability availability, Series durationSeconds, Series errorCount) {
+        Slot(Collector collector, Availability availability, Series durationSeconds, Series errorCount, CollectorBackoff backoff) {
             this.collector = collector;
+            this.backoff = backoff;
             this.availability = availability;
             this.durationSeconds = durationSeconds;
             this.errorCount = errorCount;
             errorCount.set(0);
         }
 
-        boolean collect() {
+        // Collects unless backed off; whether it collected and succeeded.
+        boolean collect(RestartPermit permit) {
             long start = System.nanoTime();
+            synchronized (this) {
+                if (!backoff.due(start, permit)) {
+                    return false;
+                }
+            }
             boolean ok;
             try {
                 collector.collect();
@@ -178,6 +211,7 @@ public final class CollectorLoop implements AutoCloseable {
                 if (ok) {
                     collections++;
                 }
+                backoff.collected(ok, lastError, start + took, permit);
             }
             durationSeconds.set(took / 1e9);
             return ok;
@@ -185,7 +219,7 @@ public final class CollectorLoop implements AutoCloseable {
 
         synchronized CollectorStatus status() {
             return new CollectorStatus(collector.name(), availability, collections, failures, Optional.ofNullable(lastError),
-                    Optional.ofNullable(lastErrorAt), lastDurationNanos, lastFailed);
+                    Optional.ofNullable(lastErrorAt), lastDurationNanos, lastFailed, backoff.failuresInARow(), backoff.backedOffUntil(), backoff.note());
         }
     }
 }

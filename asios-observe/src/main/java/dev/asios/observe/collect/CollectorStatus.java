@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param lastErrorAt when it happened
  * @param lastDurationNanos how long the latest collection took
  * @param lastFailed true if the latest collection failed
+ * @param failuresInARow failed collections since the latest success
+ * @param backedOffUntil while the collector is backed off (skipped after failing too often): until when
+ * @param backoff while it is backed off: why, and for how long or why its restart is refused; empty otherwise
  */
 public record CollectorStatus(
         String name,
@@ -23,5 +26,8 @@ public record CollectorStatus(
         Optional<String> lastError,
         Optional<Instant> lastErrorAt,
         long lastDurationNanos,
-        boolean lastFailed) {
+        boolean lastFailed,
+        long failuresInARow,
+        Optional<Instant> backedOffUntil,
+        String backoff) {
 }

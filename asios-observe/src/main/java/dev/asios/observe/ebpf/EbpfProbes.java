@@ -5,6 +5,8 @@ import dev.asios.host.parse.ParseException;
 import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.collect.Availability;
 import dev.asios.observe.metric.MetricRegistry;
+import dev.asios.observe.restart.Backoff;
+import dev.asios.observe.restart.RestartPermit;
 import dev.asios.observe.runs.TrackedRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,11 +79,17 @@ public final class EbpfProbes implements AutoCloseable {
         this.unavailable = List.copyOf(unavailable);
     }
 
+    /** The probes this host can run, restarted whenever they stop, after their backoff ({@link RestartPermit#ALWAYS}). */
+    public static EbpfProbes forHost(Sysroot sysroot, MetricRegistry registry, TrackedRuns runs, Options options) {
+        return forHost(sysroot, registry, runs, options, RestartPermit.ALWAYS);
+    }
+
     /**
      * The probes this host can run, not started yet; the others are reported unavailable with
-     * their reason. Registers every probe's families in {@code registry}.
+     * their reason. Registers every probe's families in {@code registry}. Each probe asks
+     * {@code permit} before it restarts its stopped bpftrace.
      */
-    public static EbpfProbes forHost(Sysroot sysroot, MetricRegistry registry, TrackedRuns runs, Options options) {
+    public static EbpfProbes forHost(Sysroot sysroot, MetricRegistry registry, TrackedRuns runs, Options options, RestartPermit permit) {
         List<String> names = options.cuda() ? List.of("kernel", "cuda") : List.of("kernel");
         if (options.bpftrace().isPresent() && !Files.isExecutable(options.bpftrace().get())) {
             return allUnavailable(names, "the configured bpftrace " + options.bpftrace().get() + " is not an executable file", registry);
@@ -101,7 +109,7 @@ public final class EbpfProbes implements AutoCloseable {
         } catch (ParseException e) {
             return allUnavailable(names, e.getMessage(), registry);
         }
-        Builder builder = new Builder(sysroot, registry, bpftrace.get(), new ScriptDialect(version), options.backoff());
+        Builder builder = new Builder(sysroot, registry, bpftrace.get(), new ScriptDialect(version), options.backoff(), permit);
         builder.probe("kernel", KernelParts.all(sysroot, registry, runs, options.topProcesses()));
         if (options.cuda()) {
             String cache = BoundedTool.output(List.of(ldconfig(), "-p"), TOOL_TIMEOUT).orElse("");
@@ -161,15 +169,17 @@ public final class EbpfProbes implements AutoCloseable {
         private final Path bpftrace;
         private final ScriptDialect dialect;
         private final Backoff.Settings backoff;
+        private final RestartPermit permit;
         private final List<ProbeSupervisor> supervisors = new ArrayList<>();
         private final List<ProbeStatus> unavailable = new ArrayList<>();
 
-        Builder(Sysroot sysroot, MetricRegistry registry, Path bpftrace, ScriptDialect dialect, Backoff.Settings backoff) {
+        Builder(Sysroot sysroot, MetricRegistry registry, Path bpftrace, ScriptDialect dialect, Backoff.Settings backoff, RestartPermit permit) {
             this.sysroot = sysroot;
             this.registry = registry;
             this.bpftrace = bpftrace;
             this.dialect = dialect;
             this.backoff = backoff;
+            this.permit = permit;
         }
 
         void probe(String name, List<ProbePart> parts) {
@@ -183,7 +193,7 @@ public final class EbpfProbes implements AutoCloseable {
             if (runnable.isEmpty()) {
                 unavailable(name, String.join("; ", missing.values().stream().distinct().toList()), missing);
             } else {
-                supervisors.add(new ProbeSupervisor(name, runnable, missing, bpftrace, dialect, backoff, registry));
+                supervisors.add(new ProbeSupervisor(name, runnable, missing, bpftrace, dialect, backoff, permit, registry));
             }
         }
 

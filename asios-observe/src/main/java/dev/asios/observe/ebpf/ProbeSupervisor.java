@@ -2,6 +2,9 @@ package dev.asios.observe.ebpf;
 
 import dev.asios.host.parse.ParseException;
 import dev.asios.observe.metric.MetricRegistry;
+import dev.asios.observe.restart.Backoff;
+import dev.asios.observe.restart.RestartPermit;
+import dev.asios.observe.restart.Stop;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * line by line on a virtual thread, each printed map handed to the part that owns it. When
  * bpftrace stops, its last error on standard error becomes the status' reason and it is started
  * again after a {@link Backoff}; the parts are told, so cumulative histograms stay cumulative.
+ * Before each restart the {@link RestartPermit} is asked, on the probe's own thread, with the
+ * probe's name, why it stopped and the backoff; a refused restart leaves the probe stopped
+ * ({@link ProbeState#BACKING_OFF}, the refusal in its reason) until the permit's retry time, when
+ * it is asked again.
  * {@link #close()} stops bpftrace (SIGTERM, then SIGKILL after {@link #GRACE}) and waits for the
  * reader, so no bpftrace outlives the agent that closes its probes; should the agent die without
  * closing, bpftrace dies of a broken pipe at its next print, within a second.
@@ -35,6 +42,7 @@ public final class ProbeSupervisor implements AutoCloseable {
     private final Path bpftrace;
     private final String script;
     private final Backoff.Settings backoff;
+    private final RestartPermit permit;
     private final ProbeMetrics metrics;
     private final Map<String, ProbePart> partsByMap = new HashMap<>();
     private final BpftraceStderr stderr = new BpftraceStderr();
@@ -55,16 +63,19 @@ public final class ProbeSupervisor implements AutoCloseable {
      * @param unavailableParts parts left out, with the reason, for the status
      * @param bpftrace the bpftrace executable
      * @param dialect the syntax of that bpftrace
+     * @param backoff the waits before restarts
+     * @param permit asked before each restart
      * @throws IllegalArgumentException if there are no parts or two share a map
      */
     public ProbeSupervisor(String name, List<ProbePart> parts, Map<String, String> unavailableParts, Path bpftrace, ScriptDialect dialect,
-            Backoff.Settings backoff, MetricRegistry registry) {
+            Backoff.Settings backoff, RestartPermit permit, MetricRegistry registry) {
         this.name = name;
         this.parts = List.copyOf(parts);
         this.unavailableParts = Map.copyOf(unavailableParts);
         this.bpftrace = bpftrace;
         this.script = ProbeScript.assemble(this.parts, dialect);
         this.backoff = backoff;
+        this.permit = permit;
         this.metrics = new ProbeMetrics(registry, name);
         for (ProbePart part : this.parts) {
             part.maps().forEach(map -> partsByMap.put(map, part));
@@ -102,7 +113,12 @@ public final class ProbeSupervisor implements AutoCloseable {
                 long startedAt = System.nanoTime();
                 String stopped = runOnce();
                 metrics.up(false);
-                if (stopped == null || !backOff(stopped, waits.afterRun(Duration.ofNanos(System.nanoTime() - startedAt)))) {
+                if (stopped == null) {
+                    break;
+                }
+                Duration ranFor = Duration.ofNanos(System.nanoTime() - startedAt);
+                Stop stop = new Stop(Stop.PROBE, name, stopped, ranFor, waits.afterRun(ranFor));
+                if (!permitted(stop) || !backOff(stopped, stop.backoff())) {
                     break;
                 }
                 parts.forEach(ProbePart::restarted);
@@ -173,13 +189,38 @@ public final class ProbeSupervisor implements AutoCloseable {
         }
     }
 
+    // Asks the permit until it allows the restart, staying stopped while refused; false if closed meanwhile.
+    private boolean permitted(Stop stop) {
+        while (true) {
+            RestartPermit.Answer answer = RestartPermit.ask(permit, stop);
+            if (answer.allowed()) {
+                return true;
+            }
+            synchronized (this) {
+                if (!stayStopped(stop.why() + "; " + answer.describe(), Duration.ofMillis(answer.retryAtEpochMs() - System.currentTimeMillis()))) {
+                    return false;
+                }
+            }
+        }
+    }
+
     // Waits before the next start; false if the probe was closed meanwhile.
     private synchronized boolean backOff(String stopped, Duration wait) {
+        if (!stayStopped(stopped + "; restarting in " + wait.toMillis() + " ms", wait)) {
+            return false;
+        }
+        restarts++;
+        metrics.restarts(restarts);
+        return true;
+    }
+
+    // Backs off for wait, saying why; false if the probe was or got closed. Holds the lock.
+    private boolean stayStopped(String why, Duration wait) {
         if (closed) {
             return false;
         }
         state = ProbeState.BACKING_OFF;
-        reason = stopped + "; restarting in " + wait.toMillis() + " ms";
+        reason = why;
         long deadline = System.nanoTime() + wait.toNanos();
         long left;
         try {
@@ -189,12 +230,7 @@ public final class ProbeSupervisor implements AutoCloseable {
         } catch (InterruptedException e) {
             return false;
         }
-        if (closed) {
-            return false;
-        }
-        restarts++;
-        metrics.restarts(restarts);
-        return true;
+        return !closed;
     }
 
     private void handle(String line) {

@@ -8,6 +8,8 @@ import dev.asios.host.sysroot.Sysroot;
 import dev.asios.observe.metric.HistogramValue;
 import dev.asios.observe.metric.MetricFamily;
 import dev.asios.observe.metric.MetricRegistry;
+import dev.asios.observe.restart.Backoff;
+import dev.asios.observe.restart.RestartPermit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -80,7 +82,7 @@ class EbpfHostTest {
     }
 
     private ProbeSupervisor start(List<ProbePart> parts) throws InterruptedException {
-        probe = new ProbeSupervisor("host-test", parts, Map.of(), bpftrace, dialect, ONCE, registry);
+        probe = new ProbeSupervisor("host-test", parts, Map.of(), bpftrace, dialect, ONCE, RestartPermit.ALWAYS, registry);
         probe.start();
         await("bpftrace to attach", () -> probe.status().state() == ProbeState.RUNNING);
         return probe;

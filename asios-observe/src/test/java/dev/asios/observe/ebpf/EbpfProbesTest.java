@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asios.host.sysroot.SysfsTree;
 import dev.asios.observe.metric.MetricRegistry;
+import dev.asios.observe.restart.Backoff;
 import dev.asios.observe.runs.TrackedRuns;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.asios.host.sysroot.SysfsTree;
 import dev.asios.observe.metric.MetricRegistry;
+import dev.asios.observe.restart.Backoff;
+import dev.asios.observe.restart.RestartPermit;
+import dev.asios.observe.restart.Stop;
 import dev.asios.observe.runs.TrackedRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -54,9 +61,13 @@ class ProbeSupervisorTest {
     }
 
     private ProbeSupervisor start(Path bpftrace, Backoff.Settings backoff) {
+        return start(bpftrace, backoff, RestartPermit.ALWAYS);
+    }
+
+    private ProbeSupervisor start(Path bpftrace, Backoff.Settings backoff, RestartPermit permit) {
         SysfsTree tree = new SysfsTree(folder.resolve("root")).file("/sys/block/vda/dev", "254:0\n").folder("/proc/30674");
         supervisor = new ProbeSupervisor("kernel", KernelParts.all(tree.sysroot(), registry, TrackedRuns.NONE, 20), Map.of("cuda", "none here"), bpftrace,
-                DEBIAN_12, backoff, registry);
+                DEBIAN_12, backoff, permit, registry);
         supervisor.start();
         return supervisor;
     }
@@ -111,6 +122,69 @@ class ProbeSupervisorTest {
         assertThat(status.reason()).startsWith("bpftrace exited with status 1: stdin:1:1-30: ERROR: tracepoint not found: sched:sched_nosuch");
         assertThat(metric("asios_ebpf_probe_restarts", "kernel")).isGreaterThanOrEqualTo(3);
         assertThat(metric("asios_ebpf_probe_up", "kernel")).isZero();
+    }
+
+    @Test
+    void asksThePermitBeforeEachRestartWithWhyItStoppedAndTheBackoff() throws Exception {
+        List<Stop> asked = new CopyOnWriteArrayList<>();
+        ProbeSupervisor probe = start(fakeBpftrace("echo 'ERROR: attaching failed' >&2\nexit 1\n"), FAST, stop -> {
+            asked.add(stop);
+            return RestartPermit.Answer.ALLOWED;
+        });
+
+        await("two restarts", () -> probe.status().restarts() >= 2);
+        assertThat(asked.get(0).subject()).isEqualTo("probe/kernel");
+        assertThat(asked.get(0).why()).isEqualTo("bpftrace exited with status 1: ERROR: attaching failed");
+        assertThat(asked.get(0).backoff()).isEqualTo(Duration.ofMillis(20));
+        assertThat(asked.get(1).backoff()).isEqualTo(Duration.ofMillis(40));
+    }
+
+    @Test
+    void aRefusedRestartKeepsTheProbeStoppedUntilTheRetryTimeAndAsksAgain() throws Exception {
+        AtomicLong retryAtMs = new AtomicLong();
+        AtomicInteger asked = new AtomicInteger();
+        ProbeSupervisor probe = start(fakeBpftrace("exit 2\n"), FAST, stop -> {
+            if (asked.incrementAndGet() == 1) {
+                retryAtMs.set(System.currentTimeMillis() + 600);
+                return RestartPermit.Answer.refusedUntil(retryAtMs.get(), "rate limited to 6 per 1h per subject");
+            }
+            return RestartPermit.Answer.ALLOWED;
+        });
+
+        await("the refusal", () -> probe.status().reason().contains("restart refused until"));
+        assertThat(probe.status().state()).isEqualTo(ProbeState.BACKING_OFF);
+        assertThat(probe.status().reason()).isEqualTo("bpftrace exited with status 2; restart refused until " + Instant.ofEpochMilli(retryAtMs.get())
+                + ": rate limited to 6 per 1h per subject");
+        Thread.sleep(300);
+        assertThat(probe.status().restarts()).isZero();
+        assertThat(asked.get()).isEqualTo(1);
+
+        await("the restart after the retry time", () -> probe.status().restarts() >= 1);
+        assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(retryAtMs.get());
+        assertThat(asked.get()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void closingWhileARestartIsRefusedStopsAtOnce() throws Exception {
+        ProbeSupervisor probe = start(fakeBpftrace("exit 2\n"), FAST,
+                stop -> RestartPermit.Answer.refusedUntil(System.currentTimeMillis() + 3_600_000, "rate limited"));
+        await("the refusal", () -> probe.status().reason().contains("restart refused until"));
+
+        long start = System.nanoTime();
+        probe.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        assertThat(probe.status().state()).isEqualTo(ProbeState.STOPPED);
+        assertThat(probe.status().restarts()).isZero();
+    }
+
+    @Test
+    void aPermitThatThrowsAllowsTheRestart() throws Exception {
+        ProbeSupervisor probe = start(fakeBpftrace("exit 2\n"), FAST, stop -> {
+            throw new IllegalStateException("audit log full");
+        });
+
+        await("a restart", () -> probe.status().restarts() >= 1);
     }
 
     @Test

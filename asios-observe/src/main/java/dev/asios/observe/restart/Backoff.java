@@ -1,4 +1,4 @@
-package dev.asios.observe.ebpf;
+package dev.asios.observe.restart;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.asios.observe.ebpf;
+package dev.asios.observe.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
