@@ -118,7 +118,7 @@ public final class ForestDetector {
         if (calibration.size() < Math.min(CALIBRATION_ROUNDS, settings.warmUpRounds())) {
             return;
         }
-        scaling = SignalScaling.calibrate(calibration.stream().map(Observation::values).toList());
+        scaling = SignalScaling.calibrate(group.signals(), calibration.stream().map(Observation::values).toList());
         reader = new VerdictReader(group.signals(), scaling);
         calibration.forEach(this::feed);
         calibration.clear();

@@ -8,9 +8,10 @@ import java.util.List;
  * it. RCF's own normalisation divides by a signal's running deviation <em>plus one</em>, which
  * leaves a signal that moves by less than one unit (a ratio, a latency in seconds) nearly flat next
  * to one that moves by millions (bytes per second): the forest would ignore it. Multiplying each
- * signal by {@code TARGET_SPREAD / spread}, with the spread measured over the first rounds, makes
- * the "plus one" negligible for all of them; RCF then normalises as intended, and adapts as the
- * signals change. The factors are fixed for the detector's life and saved with it.
+ * signal by {@code TARGET_SPREAD / spread}, with the spread measured over the first rounds (never
+ * below the signal's {@link SignalResolution}), makes the "plus one" negligible for all of them;
+ * RCF then normalises as intended, and adapts as the signals change. The factors are fixed for the
+ * detector's life and saved with it.
  */
 final class SignalScaling {
 
@@ -27,8 +28,8 @@ final class SignalScaling {
         this.factors = factors.clone();
     }
 
-    /** The factors for rounds like {@code rounds} (complete, finite values, one array per round). */
-    static SignalScaling calibrate(List<double[]> rounds) {
+    /** The factors for {@code signals} in rounds like {@code rounds} (complete, finite values, one array per round, in the signals' order). */
+    static SignalScaling calibrate(List<String> signals, List<double[]> rounds) {
         int width = rounds.getFirst().length;
         double[] factors = new double[width];
         for (int signal = 0; signal < width; signal++) {
@@ -42,7 +43,8 @@ final class SignalScaling {
                 squares += (round[signal] - mean) * (round[signal] - mean);
             }
             double spread = Math.sqrt(squares / rounds.size());
-            factors[signal] = TARGET_SPREAD / Math.max(spread, Math.max(RELATIVE_FLOOR * Math.abs(mean), ABSOLUTE_FLOOR));
+            double floor = Math.max(SignalResolution.of(signals.get(signal)), Math.max(RELATIVE_FLOOR * Math.abs(mean), ABSOLUTE_FLOOR));
+            factors[signal] = TARGET_SPREAD / Math.max(spread, floor);
         }
         return new SignalScaling(factors);
     }
